@@ -1,0 +1,475 @@
+/**
+ * The reconciliation engine: sources in, verdicts and problems out (spec §3 – §5, §7).
+ * Pure and synchronous; the same function serves the task pane and the headless command.
+ */
+import { Cell, cellText, isBlank, isCellError } from "./cells";
+import { CustomerList, CustomerResolver, customerKeyOf, findConflicts, readCustomerList, Resolution } from "./customers";
+import { readDate } from "./dates";
+import { HeaderMap, SubscriptionField, keyColumns, missingRequired, recogniseSubscriptionHeader, FIELD_LABEL_EN } from "./headers";
+import {
+  AccountInfo,
+  Commerce,
+  CustomerResult,
+  EngineInput,
+  EngineResult,
+  GroupResult,
+  GroupTotals,
+  Problem,
+  Role,
+  RowResult,
+  SubscriptionSource,
+} from "./model";
+import { AZURE_KEY, OfferResolver, isAzureRow, isNceByOffer, pairNamesDiffer } from "./offers";
+import { readQuantity, describeQuantityProblem, QuantityReading } from "./quantity";
+import { isLive, readStatus } from "./status";
+import { caseFold, cellKey, compareCodePoints, parseGuid } from "./text";
+import { CustomerVerdict, GroupVerdict, customerVerdict, groupVerdict } from "./verdicts";
+import { groupNotes } from "./advice";
+
+export { compareCodePoints };
+
+export function sourceOrder<T extends { source: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => compareCodePoints(caseFold(a.source), caseFold(b.source)));
+}
+
+export const accountId = (role: Role, account: string): string => `${role}/${caseFold(account.trim())}`;
+
+/** The decision column says "Exclude" (trimmed, any case), as the workbook formula reads it. */
+export function isExcluded(cell: Cell | undefined): boolean {
+  return typeof cell === "string" && cellKey(cell) === "exclude";
+}
+
+interface GroupAcc {
+  readonly customer: string;
+  readonly offerKey: string;
+  readonly rows: number[];
+  label: string;
+  reassign: boolean;
+  readonly azure: boolean;
+}
+
+interface CustomerAcc {
+  key: string;
+  microsoftId: string | null;
+  listNames: Map<string, string>; // account id → company name in that account's list
+  cellName: string;
+  baseName: string;
+  inReport: boolean;
+  coveredBy: Set<string>;
+  listedIn: Set<string>;
+  inNewList: boolean;
+}
+
+const text = (cells: readonly Cell[], col: number | undefined): string =>
+  col === undefined ? "" : cellText(cells[col]).trim();
+
+export function reconcile(input: EngineInput): EngineResult {
+  const problems: Problem[] = [...(input.problems ?? [])];
+
+  // Customer lists, in source order.
+  const lists: CustomerList[] = [];
+  for (const src of sourceOrder(input.customerLists)) {
+    const list = readCustomerList(src, problems);
+    if (list) lists.push(list);
+  }
+  findConflicts(lists, problems);
+  const resolver = new CustomerResolver(lists);
+  const newListPresent = lists.some((l) => l.role === "to");
+
+  // Accounts and their commerce (accounts.csv / the Accounts table).
+  const commerceOf = new Map<string, Commerce>();
+  for (const a of input.accounts) commerceOf.set(caseFold(a.account.trim()), a.commerce);
+  const accounts = new Map<string, AccountInfo>();
+  const noteAccount = (role: Role, account: string) => {
+    const id = accountId(role, account);
+    if (!accounts.has(id)) {
+      accounts.set(id, { account, role, commerce: role === "from" ? commerceOf.get(caseFold(account.trim())) ?? "legacy" : "legacy" });
+    }
+  };
+  for (const s of input.subscriptions) noteAccount(s.role, s.account);
+  for (const l of input.customerLists) noteAccount(l.role, l.account);
+
+  // Customers known from lists.
+  const customers = new Map<string, CustomerAcc>();
+  const customer = (key: string): CustomerAcc => {
+    let c = customers.get(key);
+    if (!c) {
+      c = {
+        key,
+        microsoftId: key.startsWith("id:") ? key.slice(3) : null,
+        listNames: new Map(),
+        cellName: "",
+        baseName: "",
+        inReport: false,
+        coveredBy: new Set(),
+        listedIn: new Set(),
+        inNewList: false,
+      };
+      customers.set(key, c);
+    }
+    return c;
+  };
+  for (const list of lists) {
+    const acc = accountId(list.role, list.account);
+    for (const e of list.entries) {
+      const c = customer(customerKeyOf(e.microsoftId, e.companyName !== "" ? e.companyName : e.domain));
+      if (!c.listNames.has(acc)) c.listNames.set(acc, e.companyName !== "" ? e.companyName : e.domain);
+      c.listedIn.add(acc);
+      if (list.role === "from") c.inReport = true;
+      else c.inNewList = true;
+    }
+  }
+
+  const offers = new OfferResolver(input.offerMap);
+  const rows: RowResult[] = [];
+  const sources = sourceOrder(input.subscriptions);
+  const seenIds = new Map<string, number>(); // account id + subscription id → first row index
+  const groupIndex = new Map<string, GroupAcc>();
+  const rowCustomer: string[] = [];
+
+  sources.forEach((src, sourceNo) => {
+    const acc = accountId(src.role, src.account);
+    const accCommerce = accounts.get(acc)?.commerce ?? "legacy";
+    let fileResolution: Resolution | null = null;
+    const resolveFile = (): Resolution => {
+      if (fileResolution) return fileResolution;
+      const name = src.baseName.trim() !== "" ? src.baseName : src.source;
+      fileResolution = resolver.resolve(name, src.account, src.role);
+      if (fileResolution.kind === "unknown") {
+        problems.push({ source: src.source, row: 0, code: "UNKNOWN_CUSTOMER", message: `Customer of this export: ${fileResolution.reason}` });
+      }
+      const c = customer(fileResolution.key);
+      if (c.baseName === "") c.baseName = name;
+      return fileResolution;
+    };
+    const cover = (key: string) => {
+      const c = customer(key);
+      c.inReport = true;
+      c.coveredBy.add(acc);
+    };
+
+    if (src.state) {
+      problems.push({ source: src.source, row: 0, code: src.state.code, message: src.state.message });
+      if (src.state.code === "MISSING_COLUMN") cover(resolveFile().key);
+      return;
+    }
+    const map: HeaderMap<SubscriptionField> = recogniseSubscriptionHeader(src.header);
+    const missing = missingRequired(map);
+    const f = map.fields;
+    const perRowCustomer = f.microsoftId !== undefined || f.customerName !== undefined || f.domain !== undefined;
+    if (missing.length > 0) {
+      problems.push({
+        source: src.source,
+        row: 0,
+        code: "MISSING_COLUMN",
+        message: `Missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => FIELD_LABEL_EN[m]).join(", ")}: the file's rows are not read`,
+      });
+      if (!perRowCustomer) cover(resolveFile().key);
+      src.rows.forEach((r, index) => {
+        if (r.cells.every(isBlank)) return;
+        rows.push(missingColumnRow(sourceNo, index, r, src));
+        rowCustomer.push("");
+      });
+      return;
+    }
+    if (!perRowCustomer) cover(resolveFile().key);
+    const keyCols = keyColumns(map);
+    const unknownReported = new Set<string>();
+
+    src.rows.forEach((r, index) => {
+      const cells = r.cells;
+      if (cells.every(isBlank)) return;
+      const at = r.at;
+      const report = (code: Problem["code"], message: string) =>
+        problems.push({ source: src.source, row: r.row, code, message, at });
+
+      // Customer of the row (§7.8): its own cells, else the file's.
+      let custKey: string | null = null;
+      let custCell = "";
+      if (perRowCustomer) {
+        const idText = text(cells, f.microsoftId);
+        const name = text(cells, f.customerName);
+        const domain = text(cells, f.domain);
+        if (idText !== "") {
+          const guid = parseGuid(idText);
+          if (guid) custKey = `id:${guid}`;
+          else report("BAD_CUSTOMER_ID", `Microsoft ID "${idText}" is not a tenant ID (a GUID); the row's customer is taken from its name or the file`);
+        }
+        if (!custKey && (name !== "" || domain !== "")) {
+          const shown = name !== "" ? name : domain;
+          let res = domain !== "" ? resolver.resolve(domain, src.account, src.role) : null;
+          if ((!res || res.kind === "unknown") && name !== "") res = resolver.resolve(name, src.account, src.role);
+          if (res!.kind === "unknown" && !unknownReported.has(res!.key)) {
+            unknownReported.add(res!.key);
+            report("UNKNOWN_CUSTOMER", `Customer ${res!.reason}`);
+          }
+          custKey = res!.key;
+          custCell = shown;
+        }
+        if (custKey) cover(custKey);
+      }
+      if (!custKey) {
+        custKey = resolveFile().key;
+        cover(custKey);
+      }
+      const c = customer(custKey);
+      if (custCell !== "" && c.cellName === "") c.cellName = custCell;
+
+      const subscriptionId = text(cells, f.subscriptionId);
+      const offerName = text(cells, f.offerName);
+      const offerId = text(cells, f.offerId);
+      const unitType = text(cells, f.unitType);
+      // Same text as the workbook's "Key now" mirror, which shows #ERROR for an error value.
+      const key = keyCols.some((i) => isCellError(cells[i])) ? "#ERROR" : keyCols.map((i) => cellText(cells[i])).join("|");
+      const azure = isAzureRow(offerId, offerName, unitType);
+      const nceByOffer = isNceByOffer(offerId, text(cells, f.term));
+      const base = {
+        source: sourceNo,
+        index,
+        row: r.row,
+        at,
+        role: src.role,
+        account: src.account,
+        customer: -1,
+        azure,
+        nceByOffer,
+        nce: nceByOffer || accCommerce === "nce",
+        key,
+        startDate: readDate(f.startDate === undefined ? null : cells[f.startDate]),
+        endDate: readDate(f.endDate === undefined ? null : cells[f.endDate]),
+        subscriptionId,
+        offerName,
+      };
+
+      // Duplicates within one account: the first occurrence counts (§7.10).
+      if (subscriptionId !== "") {
+        const dupKey = `${acc}\u0000${subscriptionId.toLowerCase()}`;
+        const first = seenIds.get(dupKey);
+        if (first !== undefined) {
+          const firstRow = rows[first];
+          report(
+            "DUPLICATE_ID",
+            `Subscription ID ${subscriptionId} already appears in ${sources[firstRow.source].source} row ${firstRow.row}; this row is not counted`,
+          );
+          rows.push({ ...base, group: null, outcome: "duplicate", status: readStatus(cells[f.status!]), excluded: false, quantity: { ok: false, reason: "empty" } });
+          rowCustomer.push(custKey);
+          return;
+        }
+        seenIds.set(dupKey, rows.length);
+      }
+
+      const status = readStatus(cells[f.status!]);
+      if (status === null) {
+        const shown = cellText(cells[f.status!]);
+        report("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status "${shown}" is not a known status; the row is not counted`);
+      }
+      let quantity: QuantityReading = { ok: true, value: 1 };
+      if (!azure) {
+        quantity = readQuantity(cells[f.quantity!]);
+        if (!quantity.ok) {
+          report("BAD_QUANTITY", `${describeQuantityProblem(quantity.reason, cellText(cells[f.quantity!]))}; the row's seats are not added up`);
+        }
+      }
+      if (offerName === "") report("EMPTY_OFFER", azure || offerId !== "" ? "Offer name is empty" : "Offer name is empty; the row is not reconciled");
+      const excluded = f.decision !== undefined && isExcluded(cells[f.decision]);
+      const ok = offers.resolve(offerId, offerName, azure);
+      if (!ok) {
+        rows.push({ ...base, group: null, outcome: "empty-offer", status, excluded, quantity });
+        rowCustomer.push(custKey);
+        return;
+      }
+      const gk = `${custKey}\u0000${ok.key}`;
+      let grp = groupIndex.get(gk);
+      if (!grp) {
+        grp = {
+          customer: custKey,
+          offerKey: ok.key,
+          rows: [],
+          label: ok.key === AZURE_KEY ? "Azure" : ok.viaMap ? ok.viaMap.newOffer.trim() : offerName !== "" ? offerName : offerId,
+          reassign: false,
+          azure: ok.key === AZURE_KEY,
+        };
+        groupIndex.set(gk, grp);
+      }
+      if (ok.viaMap) {
+        if (grp.label !== ok.viaMap.newOffer.trim()) grp.label = ok.viaMap.newOffer.trim();
+        if (pairNamesDiffer(ok.viaMap)) grp.reassign = true;
+      }
+      grp.rows.push(rows.length);
+      rows.push({ ...base, group: -1, outcome: "grouped", status, excluded, quantity });
+      rowCustomer.push(custKey);
+    });
+  });
+
+  // The same subscription ID in an old and the new account: both count, the new row is flagged.
+  const oldIds = new Map<string, RowResult>();
+  for (const r of rows) if (r.role === "from" && r.outcome !== "duplicate" && r.subscriptionId !== "") {
+    const k = r.subscriptionId.toLowerCase();
+    if (!oldIds.has(k)) oldIds.set(k, r);
+  }
+  for (const r of rows) {
+    if (r.role !== "to" || r.outcome === "duplicate" || r.outcome === "missing-column" || r.subscriptionId === "") continue;
+    const old = oldIds.get(r.subscriptionId.toLowerCase());
+    if (!old) continue;
+    problems.push({
+      source: sources[r.source].source,
+      row: r.row,
+      code: "SAME_ID_OLD_NEW",
+      message: `Subscription ID ${r.subscriptionId} is also in the old account ${old.account} (${sources[old.source].source} row ${old.row}); both rows are counted`,
+      at: r.at,
+    });
+  }
+
+  // Customer order: by display name, then key; groups by offer within a customer.
+  const displayName = (c: CustomerAcc): string => {
+    for (const [acc, name] of c.listNames) if (acc.startsWith("to/") && name !== "") return name;
+    const olds = [...c.listNames.entries()].filter(([acc, n]) => acc.startsWith("from/") && n !== "").sort(([a], [b]) => compareCodePoints(a, b));
+    if (olds.length > 0) return olds[0][1];
+    if (c.cellName !== "") return c.cellName;
+    if (c.baseName !== "") return c.baseName;
+    return c.key.replace(/^(id|name):/, "");
+  };
+  const orderedCustomers = [...customers.values()]
+    .filter((c) => c.inReport)
+    .map((c) => ({ c, name: displayName(c) }))
+    .sort((a, b) => compareCodePoints(caseFold(a.name), caseFold(b.name)) || compareCodePoints(a.c.key, b.c.key));
+  const customerNo = new Map(orderedCustomers.map((x, i) => [x.c.key, i]));
+
+  const groupsByCustomer = new Map<string, GroupAcc[]>();
+  for (const grp of groupIndex.values()) {
+    let arr = groupsByCustomer.get(grp.customer);
+    if (!arr) groupsByCustomer.set(grp.customer, (arr = []));
+    arr.push(grp);
+  }
+
+  const groups: GroupResult[] = [];
+  const finalRows: RowResult[] = rows.map((r, i) => ({ ...r, customer: customerNo.get(rowCustomer[i]) ?? -1 }));
+  const customerResults: CustomerResult[] = orderedCustomers.map(({ c, name }, ci) => {
+    const own = (groupsByCustomer.get(c.key) ?? []).sort(
+      (a, b) => Number(a.azure) - Number(b.azure) || compareCodePoints(a.offerKey, b.offerKey),
+    );
+    const groupNos: number[] = [];
+    let liveOld = 0;
+    let oldRows = 0;
+    let newRows = 0;
+    const verdicts: GroupVerdict[] = [];
+    for (const grp of own) {
+      const totals = totalsOf(grp.rows.map((i) => finalRows[i]));
+      const verdict = groupVerdict(totals, grp.azure);
+      const gi = groups.length;
+      for (const i of grp.rows) finalRows[i] = { ...finalRows[i], group: gi };
+      const counted = grp.rows.some((i) => countsAt(finalRows[i]));
+      groups.push({
+        index: gi,
+        customer: ci,
+        offerKey: grp.offerKey,
+        offerLabel: grp.label,
+        azure: grp.azure,
+        reassign: grp.reassign,
+        rows: grp.rows,
+        totals,
+        verdict,
+        notes: [],
+        counted,
+      });
+      groupNos.push(gi);
+      verdicts.push(verdict);
+      liveOld += totals.oldLive;
+      oldRows += totals.oldRows;
+      newRows += totals.newRows;
+    }
+    const newToAccount = [...accounts.keys()].filter((a) => a.startsWith("to/"));
+    const noExportOld = [...c.listedIn].some((acc) => acc.startsWith("from/") && !c.coveredBy.has(acc));
+    const newCovered = newToAccount.some((acc) => c.coveredBy.has(acc));
+    const flags = { noExportOld, inNewList: c.inNewList, newCovered, newListPresent };
+    const verdict: CustomerVerdict = customerVerdict({ liveOld }, flags, verdicts);
+    return {
+      index: ci,
+      key: c.key,
+      name,
+      microsoftId: c.microsoftId,
+      groups: groupNos,
+      inReport: true,
+      ...flags,
+      liveOld,
+      oldRows,
+      newRows,
+      verdict,
+      coveredBy: [...c.coveredBy],
+      listedIn: [...c.listedIn],
+    };
+  });
+
+  const withNotes = groups.map((grp) => ({ ...grp, notes: groupNotes(grp, finalRows, input.asOf) }));
+
+  return {
+    asOf: input.asOf,
+    accounts: [...accounts.values()],
+    customers: customerResults,
+    groups: withNotes,
+    rows: finalRows,
+    problems,
+    sources,
+    offerMap: input.offerMap,
+  };
+}
+
+function missingColumnRow(source: number, index: number, r: SubscriptionSource["rows"][number], src: SubscriptionSource): RowResult {
+  return {
+    source,
+    index,
+    row: r.row,
+    at: r.at,
+    role: src.role,
+    account: src.account,
+    customer: -1,
+    group: null,
+    outcome: "missing-column",
+    status: null,
+    excluded: false,
+    quantity: { ok: false, reason: "empty" },
+    azure: false,
+    nceByOffer: false,
+    nce: false,
+    key: "",
+    startDate: null,
+    endDate: null,
+    subscriptionId: "",
+    offerName: "",
+  };
+}
+
+/** A row counts when its status is known and the user did not exclude it (§3, §7.3). */
+export function countsAt(r: RowResult): boolean {
+  return r.outcome === "grouped" && r.status !== null && !r.excluded;
+}
+
+export function totalsOf(rows: readonly RowResult[]): GroupTotals {
+  const t = { oldRows: 0, oldLive: 0, A: 0, S: 0, Snce: 0, newRows: 0, newLive: 0, P: 0, R: 0, N: 0, earliestNewStart: null as number | null };
+  for (const r of rows) {
+    if (!countsAt(r)) continue;
+    const s = r.status!;
+    const seats = r.azure ? 1 : r.quantity.ok ? r.quantity.value : null;
+    if (r.role === "from") {
+      t.oldRows++;
+      if (isLive(s)) {
+        t.oldLive++;
+        if (seats !== null) t.R += seats;
+      }
+      if (s === "active" || s === "pending") t.A++;
+      if (s === "suspended") {
+        t.S++;
+        if (r.nce) t.Snce++;
+      }
+    } else {
+      t.newRows++;
+      if (isLive(s)) t.newLive++;
+      if (s === "pending" || s === "suspended") t.P++;
+      if (s === "active") {
+        if (seats !== null) t.N += seats;
+        if (r.startDate !== null && (t.earliestNewStart === null || r.startDate < t.earliestNewStart)) t.earliestNewStart = r.startDate;
+      }
+    }
+  }
+  return t;
+}

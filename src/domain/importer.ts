@@ -1,0 +1,255 @@
+/**
+ * Importing export files into sheets (pure): every file of one account goes onto one sheet,
+ * under the union of the files' columns, with "Source file" and "Source row" in front. Files
+ * that cannot be read keep their raw rows on the "Unread files" sheet, so nothing is lost.
+ */
+import { Cell, isBlank, cellText } from "./cells";
+import {
+  CustomerListField,
+  HeaderMap,
+  SubscriptionField,
+  classifyHeader,
+  headerRowIndex,
+  missingRequired,
+  recogniseCustomerListHeader,
+  recogniseSubscriptionHeader,
+  FIELD_LABEL_EN,
+} from "./headers";
+import { AccountSetting, OfferMapEntry, Role } from "./model";
+import { readQuantity } from "./quantity";
+import { caseFold, compareCodePoints, headerKey } from "./text";
+import { PROVENANCE, SHEETS, SheetData, SourceKind, SourceRecord, baseNameOf } from "./workbook";
+
+export type FileKind = SourceKind | "offerMap" | "accounts";
+
+export interface ImportFile {
+  /** Relative path with "/": the problems' source. */
+  readonly path: string;
+  readonly role: Role;
+  readonly account: string;
+  /** Known from the folder layout, or detected from the header when absent. */
+  readonly kind?: FileKind;
+  /** Null when the file could not be decoded at all. */
+  readonly grid: Cell[][] | null;
+  readonly error?: string;
+}
+
+export interface ImportResult {
+  /** Data sheets in creation order (subscriptions and customer lists per account, Unread files). */
+  readonly sheets: SheetData[];
+  readonly records: SourceRecord[];
+  readonly offerMap: OfferMapEntry[] | null;
+  readonly accountSettings: AccountSetting[] | null;
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ . */
+export function safeSheetName(s: string): string {
+  const cleaned = s.replace(INVALID_SHEET_CHARS, " ").replace(/\s+/g, " ").trim().replace(/^'|'$/g, "");
+  return (cleaned === "" ? "Sheet" : cleaned).slice(0, 31).trim();
+}
+
+export function dataSheetName(account: string, role: Role, kind: SourceKind): string {
+  const who = account.trim() !== "" ? account.trim() : role === "to" ? "New" : "Old";
+  return safeSheetName(`${who.slice(0, 17)} ${kind === "customers" ? "customers" : "subscriptions"}`);
+}
+
+/** What a loose file is, when no folder says so (task pane drops). */
+export function detectKind(path: string, grid: Cell[][] | null): FileKind {
+  const base = caseFold(baseNameOf(path));
+  if (base === "offer-map" || base === "offer map" || base === "offermap") return "offerMap";
+  if (base === "accounts") return "accounts";
+  if (base === "customers") return "customers";
+  if (grid) {
+    const h = headerRowIndex(grid);
+    if (h >= 0 && classifyHeader(grid[h]) === "customers") return "customers";
+  }
+  return "subscriptions";
+}
+
+interface UnionColumn {
+  readonly key: string;
+  readonly header: string;
+}
+
+function columnKeys<F extends string>(map: HeaderMap<F>): string[] {
+  const keys: string[] = [];
+  const byIndex = new Map<number, string>();
+  for (const [field, index] of Object.entries(map.fields) as [F, number][]) byIndex.set(index, `f:${field}`);
+  const seen = new Map<string, number>();
+  map.headers.forEach((h, i) => {
+    let k = byIndex.get(i) ?? `x:${headerKey(h)}`;
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    if (n > 1) k = `${k}#${n}`;
+    keys.push(k);
+  });
+  return keys;
+}
+
+interface Block {
+  readonly sheet: string;
+  readonly account: string;
+  readonly role: Role;
+  readonly kind: SourceKind;
+  readonly columns: UnionColumn[];
+  readonly rows: Cell[][];
+}
+
+function firstTwo(grid: Cell[][], names: readonly [string, string]): { entries: [string, string][] } {
+  const h = headerRowIndex(grid);
+  if (h < 0) return { entries: [] };
+  const header = grid[h].map((c) => headerKey(cellText(c)));
+  let a = header.indexOf(headerKey(names[0]));
+  let b = header.indexOf(headerKey(names[1]));
+  if (a < 0 || b < 0) {
+    // §7.14: else its first two columns; the first row still counts as their header.
+    a = 0;
+    b = 1;
+  }
+  return {
+    entries: grid
+      .slice(h + 1)
+      .filter((r) => !r.every(isBlank))
+      .map((r) => [cellText(r[a]).trim(), cellText(r[b]).trim()] as [string, string]),
+  };
+}
+
+export function importFiles(files: readonly ImportFile[]): ImportResult {
+  const ordered = [...files].sort((x, y) => compareCodePoints(caseFold(x.path), caseFold(y.path)));
+  const blocks = new Map<string, Block>();
+  const records: SourceRecord[] = [];
+  const unread: Cell[][] = [];
+  let offerMap: OfferMapEntry[] | null = null;
+  let accountSettings: AccountSetting[] | null = null;
+
+  const keep = (file: ImportFile, grid: Cell[][]) => {
+    grid.forEach((r, i) => {
+      if (!r.every(isBlank)) unread.push([file.path, i + 1, ...r]);
+    });
+  };
+
+  // Excel sheet names are unique case-insensitively; truncated account names could collide.
+  const sheetOf = new Map<string, string>();
+  const taken = new Set<string>();
+  const sheetFor = (account: string, role: Role, kind: SourceKind): string => {
+    const id = `${role}/${caseFold(account)}/${kind}`;
+    let name = sheetOf.get(id);
+    if (!name) {
+      const base = dataSheetName(account, role, kind);
+      name = base;
+      for (let n = 2; taken.has(caseFold(name)); n++) name = safeSheetName(`${base.slice(0, 26)} (${n})`);
+      taken.add(caseFold(name));
+      sheetOf.set(id, name);
+    }
+    return name;
+  };
+
+  for (const file of ordered) {
+    const kind = file.kind ?? detectKind(file.path, file.grid);
+    if (kind === "offerMap" || kind === "accounts") {
+      const { entries } = firstTwo(file.grid ?? [], kind === "offerMap" ? ["Old offer", "New offer"] : ["Account", "Commerce"]);
+      if (kind === "offerMap") offerMap = [...(offerMap ?? []), ...entries.map(([o, n]) => ({ oldOffer: o, newOffer: n }))];
+      else accountSettings = [...(accountSettings ?? []), ...entries.map(([a, c]) => ({ account: a, commerce: c.toLowerCase() === "nce" ? "nce" as const : "legacy" as const }))];
+      continue;
+    }
+    const sheet = sheetFor(file.account, file.role, kind);
+    const record = (state: SourceRecord["state"], message: string, rows: number): void => {
+      records.push({ file: file.path, kind, account: file.account, role: file.role, customer: baseNameOf(file.path), sheet, rows, state, message });
+    };
+    if (!file.grid) {
+      record("UNREADABLE_FILE", file.error ?? "The file could not be read", 0);
+      continue;
+    }
+    const h = headerRowIndex(file.grid);
+    if (h < 0) {
+      record("EMPTY_FILE", "The file is empty", 0);
+      continue;
+    }
+    const header = file.grid[h];
+    let keys: string[];
+    if (kind === "subscriptions") {
+      const map = recogniseSubscriptionHeader(header);
+      const missing = missingRequired(map);
+      if (missing.length > 0) {
+        keep(file, file.grid);
+        record(
+          "MISSING_COLUMN",
+          `Missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => FIELD_LABEL_EN[m]).join(", ")}: the file's rows are not read (they are on the "${SHEETS.unread}" sheet)`,
+          0,
+        );
+        continue;
+      }
+      keys = columnKeys<SubscriptionField>(map);
+    } else {
+      const map = recogniseCustomerListHeader(header);
+      if (map.fields.microsoftId === undefined) {
+        keep(file, file.grid);
+        record("MISSING_COLUMN", `Customer list has no Microsoft ID column; it is not used (its rows are on the "${SHEETS.unread}" sheet)`, 0);
+        continue;
+      }
+      keys = columnKeys<CustomerListField>(map);
+    }
+    let block = blocks.get(sheet);
+    if (!block) {
+      block = { sheet, account: file.account, role: file.role, kind, columns: [], rows: [] };
+      blocks.set(sheet, block);
+    }
+    const positions = keys.map((k, i) => {
+      let at = block!.columns.findIndex((c) => c.key === k);
+      if (at < 0) {
+        block!.columns.push({ key: k, header: cellText(header[i]).trim() });
+        at = block!.columns.length - 1;
+      }
+      return at;
+    });
+    const qtyAt = kind === "subscriptions" ? keys.indexOf("f:quantity") : -1;
+    let count = 0;
+    file.grid.forEach((r, i) => {
+      if (i <= h || r.every(isBlank)) return;
+      const out: Cell[] = [];
+      positions.forEach((p, j) => {
+        let v: Cell = r[j] ?? null;
+        // Readable license counts become numbers so that the sheet can add them up.
+        if (j === qtyAt && typeof v === "string") {
+          const q = readQuantity(v);
+          if (q.ok) v = q.value;
+        }
+        out[p] = v;
+      });
+      // Cells beyond the header keep their place after the known columns: nothing is dropped.
+      for (let j = positions.length; j < r.length; j++) {
+        if (isBlank(r[j])) continue;
+        const k = `extra:${j}`;
+        let at = block!.columns.findIndex((c) => c.key === k);
+        if (at < 0) {
+          block!.columns.push({ key: k, header: `Column ${j + 1}` });
+          at = block!.columns.length - 1;
+        }
+        out[at] = r[j];
+      }
+      block!.rows.push([file.path, i + 1, ...out]);
+      count++;
+    });
+    record("ok", count === 0 ? "No subscriptions (header only)" : "", count);
+  }
+
+  const sheets: SheetData[] = [];
+  for (const b of blocks.values()) {
+    const width = b.columns.length + PROVENANCE.length;
+    const rows: Cell[][] = [[...PROVENANCE, ...b.columns.map((c) => c.header)]];
+    for (const r of b.rows) {
+      const full: Cell[] = new Array(width).fill(null);
+      r.forEach((v, i) => (full[i] = v ?? null));
+      rows.push(full);
+    }
+    sheets.push({ name: b.sheet, rows });
+  }
+  if (unread.length > 0) {
+    const width = Math.max(...unread.map((r) => r.length));
+    const header: Cell[] = ["File", "Row", ...Array.from({ length: width - 2 }, (_, i) => `Column ${i + 1}`)];
+    sheets.push({ name: SHEETS.unread, rows: [header, ...unread.map((r) => [...r, ...new Array(width - r.length).fill(null)])] });
+  }
+  return { sheets, records, offerMap, accountSettings };
+}

@@ -1,0 +1,64 @@
+/**
+ * CSV decoding and splitting (spec §7.2). Partner Center writes UTF-8; files re-saved by Excel
+ * in a European locale use ";" and sometimes Windows-1252; a few tools write UTF-16 with a BOM.
+ */
+import Papa from "papaparse";
+import { Cell } from "../cells";
+
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    // Only bytes that are not valid UTF-8 make it Windows-1252.
+    return new TextDecoder("windows-1252").decode(body);
+  }
+}
+
+const CANDIDATES = [",", ";", "\t"] as const;
+
+/** The most frequent of , ; tab in the header line (the first non-empty line) outside quotes. */
+export function detectDelimiter(text: string): string {
+  let quoted = false;
+  let started = false;
+  const counts = new Map<string, number>(CANDIDATES.map((c) => [c, 0]));
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      quoted = !quoted;
+      started = true;
+      continue;
+    }
+    if (!quoted && (ch === "\n" || ch === "\r")) {
+      if (started) break;
+      continue;
+    }
+    if (ch.trim() !== "" || ch === "\t") started = true;
+    if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best: string = ",";
+  for (const c of CANDIDATES) if (counts.get(c)! > counts.get(best)!) best = c;
+  return best;
+}
+
+/** Rows as a spreadsheet shows them: one per record (quoted line breaks stay inside cells). */
+export function parseCsv(text: string): Cell[][] {
+  if (text.trim() === "") return [];
+  const result = Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
+    quoteChar: '"',
+    skipEmptyLines: false,
+    header: false,
+    dynamicTyping: false,
+  });
+  const rows = result.data;
+  // A final line break leaves one empty record behind; a spreadsheet shows no such row.
+  if (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
+  return rows;
+}
+
+export function readCsv(bytes: Uint8Array): Cell[][] {
+  return parseCsv(decodeText(bytes));
+}

@@ -1,0 +1,75 @@
+/**
+ * The headless command's report.json (spec §6).
+ */
+import { serialToIso } from "./cells";
+import { EngineResult, ProblemCode } from "./model";
+import { CUSTOMER_ORDER, CustomerVerdict, GroupVerdict, isFlagged } from "./verdicts";
+
+export interface ReportGroup {
+  readonly offer: string;
+  readonly azure: boolean;
+  readonly required: number;
+  readonly newSeats: number;
+  readonly verdict: GroupVerdict;
+  readonly notes: readonly string[];
+}
+
+export interface ReportCustomer {
+  readonly customer: string;
+  readonly microsoftId: string | null;
+  readonly verdict: CustomerVerdict;
+  readonly groups: readonly ReportGroup[];
+}
+
+export interface Report {
+  readonly asOf: string;
+  readonly customers: readonly ReportCustomer[];
+  readonly problems: readonly { source: string; row: number; code: ProblemCode; message: string }[];
+  readonly totals: { customers: number; flagged: number; byVerdict: Partial<Record<CustomerVerdict, number>> };
+}
+
+/** Customers in Summary order: verdict order of the Summary sheet, then name. */
+export function summaryOrder(result: EngineResult): number[] {
+  return result.customers
+    .map((c) => c.index)
+    .sort((a, b) => {
+      const ca = result.customers[a];
+      const cb = result.customers[b];
+      return CUSTOMER_ORDER.indexOf(ca.verdict) - CUSTOMER_ORDER.indexOf(cb.verdict) || a - b;
+    });
+}
+
+export function buildReport(result: EngineResult): Report {
+  const customers = summaryOrder(result).map((ci) => {
+    const c = result.customers[ci];
+    return {
+      customer: c.name,
+      microsoftId: c.microsoftId,
+      verdict: c.verdict,
+      groups: c.groups
+        .map((gi) => result.groups[gi])
+        // Groups whose rows all failed to read count nowhere (§7.3) and are left out.
+        .filter((g) => g.counted)
+        .map((g) => ({
+          offer: g.offerKey,
+          azure: g.azure,
+          required: g.totals.R,
+          newSeats: g.totals.N,
+          verdict: g.verdict,
+          notes: g.notes,
+        })),
+    };
+  });
+  const byVerdict: Partial<Record<CustomerVerdict, number>> = {};
+  for (const c of customers) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
+  return {
+    asOf: serialToIso(result.asOf),
+    customers,
+    problems: result.problems.map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
+    totals: {
+      customers: customers.length,
+      flagged: customers.filter((c) => isFlagged(c.verdict)).length,
+      byVerdict,
+    },
+  };
+}
