@@ -1,0 +1,81 @@
+/**
+ * The export folder of spec §6, read into import files:
+ *
+ *   from/<account>/Customers.csv, from/<account>/<customer>.csv, to/Customers.csv, to/<customer>.csv,
+ *   offer-map.csv, accounts.csv  — names case-insensitive, any file may be .csv or .xlsx.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { Cell } from "../domain/cells";
+import { ImportFile } from "../domain/importer";
+import { readCsv } from "../domain/readers/csv";
+import { readXlsx } from "../domain/readers/xlsx";
+import { caseFold } from "../domain/text";
+
+export const NEW_ACCOUNT = "New";
+
+export interface FolderScan {
+  readonly files: ImportFile[];
+  /** Files that are not part of the layout, reported on stderr and left alone. */
+  readonly ignored: string[];
+}
+
+async function walk(root: string, rel = ""): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+  for (const e of entries) {
+    const r = rel === "" ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) out.push(...(await walk(root, r)));
+    else if (e.isFile()) out.push(r);
+  }
+  return out;
+}
+
+const isTable = (p: string) => /\.(csv|xlsx)$/i.test(p);
+
+export async function readGrid(file: string): Promise<{ grid: Cell[][] | null; error?: string }> {
+  try {
+    const bytes = new Uint8Array(await fs.readFile(file));
+    if (/\.xlsx$/i.test(file)) {
+      return { grid: await readXlsx(bytes, async () => (await import("exceljs")).default ?? (await import("exceljs"))) };
+    }
+    return { grid: readCsv(bytes) };
+  } catch (error) {
+    return { grid: null, error: `The file could not be read: ${(error as Error).message.split("\n")[0]}` };
+  }
+}
+
+export async function scanFolder(root: string): Promise<FolderScan> {
+  const files: ImportFile[] = [];
+  const ignored: string[] = [];
+  // Folder names are case-insensitive: from/fr and from/FR are one account, spelled as first seen.
+  const spelling = new Map<string, string>();
+  const account = (name: string) => {
+    const k = caseFold(name);
+    if (!spelling.has(k)) spelling.set(k, name);
+    return spelling.get(k)!;
+  };
+  for (const rel of (await walk(root)).sort()) {
+    const parts = rel.split("/");
+    const top = caseFold(parts[0]);
+    const base = caseFold(path.basename(rel).replace(/\.[^.]*$/, ""));
+    if (!isTable(rel)) {
+      ignored.push(rel);
+      continue;
+    }
+    let entry: Omit<ImportFile, "grid" | "error"> | null = null;
+    if (parts.length === 1 && base === "offer-map") entry = { path: rel, role: "from", account: "", kind: "offerMap" };
+    else if (parts.length === 1 && base === "accounts") entry = { path: rel, role: "from", account: "", kind: "accounts" };
+    else if (top === "from" && parts.length >= 3) {
+      entry = { path: rel, role: "from", account: account(parts[1]), kind: base === "customers" ? "customers" : "subscriptions" };
+    } else if (top === "to" && parts.length >= 2) {
+      entry = { path: rel, role: "to", account: NEW_ACCOUNT, kind: base === "customers" ? "customers" : "subscriptions" };
+    }
+    if (!entry) {
+      ignored.push(rel);
+      continue;
+    }
+    files.push({ ...entry, ...(await readGrid(path.join(root, rel))) });
+  }
+  return { files, ignored };
+}

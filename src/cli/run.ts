@@ -1,0 +1,92 @@
+/**
+ * The headless run: files → import → sheets → engine → plan → workbook and report. The engine
+ * input is read back from the imported sheets exactly as the task pane reads them from Excel,
+ * so both give the same result for the same exports.
+ */
+import { promises as fs } from "fs";
+import { isoToSerial } from "../domain/cells";
+import { reconcile } from "../domain/engine";
+import { ImportFile, importFiles } from "../domain/importer";
+import { EngineResult } from "../domain/model";
+import { buildReport, Report } from "../domain/report";
+import { SHEETS, SheetData, SourceRecord, accountsSheet, offerMapSheet, readWorkbook, sourcesSheet } from "../domain/workbook";
+import { DataSheetInfo, buildPlan } from "../layout/plan";
+import { WorkbookPlan } from "../layout/types";
+import { writeWorkbookFile } from "../xlsx/writer";
+import { scanFolder } from "./folder";
+
+export interface RunOptions {
+  readonly folder: string;
+  readonly out: string | null;
+  readonly json: string | null;
+  /** Fixed as-of date, or null for "today" (the workbook then keeps TODAY() in its as-of cell). */
+  readonly asOf: string | null;
+  readonly today: string;
+}
+
+export interface RunOutput {
+  readonly result: EngineResult;
+  readonly report: Report;
+  readonly plan: WorkbookPlan;
+  /** The input sheets as imported (data first, "Unread files" last), without the plan's additions. */
+  readonly inputSheets: SheetData[];
+  readonly records: SourceRecord[];
+  /** Every sheet the engine input was read from (inputs plus Sources, Accounts, Offer map). */
+  readonly sheets: Map<string, SheetData>;
+}
+
+export interface ReconcileOptions {
+  readonly asOf: string;
+  /** Keep the as-of date fixed in the workbook (else its cell holds TODAY()). */
+  readonly fixedAsOf: boolean;
+  readonly runAt?: string;
+}
+
+/** Import files into sheets (in memory), read them back and reconcile. */
+export function reconcileImports(files: readonly ImportFile[], options: ReconcileOptions): RunOutput {
+  const imported = importFiles(files);
+  const sheets = new Map<string, SheetData>(imported.sheets.map((s) => [s.name, s]));
+  sheets.set(SHEETS.sources, sourcesSheet(imported.records));
+  if (imported.offerMap) sheets.set(SHEETS.offerMap, offerMapSheet(imported.offerMap));
+  if (imported.accountSettings) sheets.set(SHEETS.accounts, accountsSheet(imported.accountSettings));
+  const asOf = isoToSerial(options.asOf);
+  if (asOf === null) throw new Error(`not a date: ${options.asOf}`);
+  const result = reconcile(readWorkbook(sheets, asOf));
+  const dataSheets = new Map<string, DataSheetInfo>();
+  for (const rec of imported.records) {
+    const s = sheets.get(rec.sheet);
+    if (rec.kind !== "subscriptions" || !s || dataSheets.has(s.name)) continue;
+    dataSheets.set(s.name, { name: s.name, data: s, usedWidth: Math.max(0, ...s.rows.map((r) => r.length)) });
+  }
+  const plan = buildPlan({
+    result,
+    dataSheets,
+    records: imported.records,
+    accounts: result.accounts,
+    offerMap: result.offerMap,
+    fixedAsOf: options.fixedAsOf ? asOf : null,
+    runAt: options.runAt ?? new Date().toISOString(),
+  });
+  return { result, report: buildReport(result), plan, inputSheets: imported.sheets, records: imported.records, sheets };
+}
+
+export async function runFolder(options: RunOptions, progress: (line: string) => void): Promise<RunOutput> {
+  const scan = await scanFolder(options.folder);
+  progress(
+    `reading: ${scan.files.length} files${scan.ignored.length ? `, ${scan.ignored.length} ignored (${scan.ignored.slice(0, 3).join(", ")}${scan.ignored.length > 3 ? ", ..." : ""})` : ""}`,
+  );
+  progress("reconciling");
+  const out = reconcileImports(scan.files, { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null });
+  const { report } = out;
+  progress(`reconciled: ${report.totals.customers} customers, ${report.totals.flagged} flagged, ${report.problems.length} problems`);
+  if (options.out) {
+    progress(`writing workbook: ${options.out}`);
+    await writeWorkbookFile(options.out, out.inputSheets, out.plan);
+  }
+  if (options.json) {
+    progress(`writing report: ${options.json}`);
+    await fs.writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`, "utf8");
+  }
+  progress("done");
+  return out;
+}

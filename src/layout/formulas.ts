@@ -1,0 +1,164 @@
+/**
+ * Formula text of the live workbook. Every rule-bearing formula is compiled from the data in
+ * domain/ (verdict tables, status vocabulary, quantity grammar, advice phrases), so the
+ * workbook recalculates exactly what the engine computes.
+ *
+ * Only functions of Excel 2016+ and Excel on the web; nothing volatile except TODAY() in the
+ * single as-of cell. No dynamic arrays, no LET/XLOOKUP/IFS/TEXTJOIN/MINIFS. Text is never
+ * turned into a number by the locale: TEXT(…,"0…") and "--" are only applied to digit strings.
+ */
+import { ADVICE, Phrase } from "../domain/advice";
+import { MAX_QUANTITY } from "../domain/quantity";
+import { STATUS_CODE } from "../domain/status";
+import {
+  CUSTOMER_RULES,
+  Cond,
+  CustomerVerdict,
+  GROUP_RULES,
+  GroupFlag,
+  GroupNumber,
+  LABEL,
+  RERUN_LABEL,
+  Rule,
+  SEVERITY,
+  severityRank,
+} from "../domain/verdicts";
+import { quote } from "./a1";
+
+export function compileCond<N extends string, F extends string>(cond: Cond<N, F>, ref: (name: N | F) => string): string {
+  switch (cond.op) {
+    case "and":
+      if (cond.args.length === 0) return "TRUE";
+      if (cond.args.length === 1) return compileCond(cond.args[0], ref);
+      return `AND(${cond.args.map((a) => compileCond(a, ref)).join(",")})`;
+    case "or":
+      if (cond.args.length === 0) return "FALSE";
+      if (cond.args.length === 1) return compileCond(cond.args[0], ref);
+      return `OR(${cond.args.map((a) => compileCond(a, ref)).join(",")})`;
+    case "not":
+      return `NOT(${compileCond(cond.arg, ref)})`;
+    case "flag":
+      return `${ref(cond.name)}=1`;
+    case "cmp":
+      return `${ref(cond.name)}${cond.rel}${typeof cond.rhs === "number" ? cond.rhs : ref(cond.rhs.name)}`;
+  }
+}
+
+/** First matching rule wins: IF(c1,r1,IF(c2,r2,…fallback)). A rule that is always true ends the chain. */
+export function compileRules<N extends string, F extends string, V extends string>(
+  rules: readonly Rule<N, F, V>[],
+  ref: (name: N | F) => string,
+  result: (v: V) => string,
+  fallback: string,
+): string {
+  let out = fallback;
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const cond = compileCond(rules[i].when, ref);
+    out = cond === "TRUE" ? result(rules[i].verdict) : `IF(${cond},${result(rules[i].verdict)},${out})`;
+  }
+  return out;
+}
+
+/** The group verdict as its severity rank (1 = most severe), from GROUP_RULES. */
+export function groupRankFormula(ref: (name: GroupNumber | GroupFlag) => string): string {
+  return compileRules(GROUP_RULES, ref, (v) => String(severityRank(v)), String(severityRank("DONE")));
+}
+
+/** CHOOSE(rank, labels in severity order). */
+export function labelOfRank(rankRef: string): string {
+  return `CHOOSE(${rankRef},${SEVERITY.map((v) => quote(LABEL[v])).join(",")})`;
+}
+
+/** Group label: the re-run notice when keys changed, else the verdict label. */
+export function groupLabelFormula(staleRef: string, rankRef: string): string {
+  return `IF(${staleRef}>0,${quote(RERUN_LABEL)},${labelOfRank(rankRef)})`;
+}
+
+/** Customer verdict: CUSTOMER_RULES first, then the most severe group verdict (min rank). */
+export function customerLabelFormula(ref: (name: string) => string, staleRef: string, minRankRef: string): string {
+  const ruled = compileRules<string, string, CustomerVerdict>(
+    CUSTOMER_RULES as unknown as Rule<string, string, CustomerVerdict>[],
+    ref,
+    (v) => quote(LABEL[v]),
+    labelOfRank(minRankRef),
+  );
+  return `IF(${staleRef}>0,${quote(RERUN_LABEL)},${ruled})`;
+}
+
+/** MATCH treats * ? ~ as wildcards: escape them so a typed status is matched literally. */
+export function escapeWildcards(x: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${x},"~","~~"),"*","~*"),"?","~?")`;
+}
+
+/** The `cellKey` of domain/text.ts: NBSP read as a space, then Excel's TRIM. */
+export function cellKeyFormula(x: string): string {
+  return `TRIM(SUBSTITUTE(${x},UNICHAR(160)," "))`;
+}
+
+/** Status code of the row (STATUS_CODE), 0 when unknown or excluded by the Decision column. */
+export function statusCodeFormula(statusText: string, decisionText: string, words: string, codes: string): string {
+  return (
+    `IF(IFERROR(${cellKeyFormula(decisionText)}="exclude",FALSE),0,` +
+    `IFERROR(INDEX(${codes},MATCH(${escapeWildcards(cellKeyFormula(statusText))},${words},0)),0))`
+  );
+}
+
+/** Quantity text with Excel's TRIM and commas read as periods (domain/quantity.ts grammar). */
+export function quantityTextFormula(quantityText: string): string {
+  return `SUBSTITUTE(TRIM(${quantityText}),",",".")`;
+}
+
+/**
+ * Seats of the row: 1 for Azure rows (never read, §3), the license count, or -1 when the
+ * quantity is unreadable (left out of the sums, §7.4). Mirrors readQuantity(): digits, an
+ * optional "." and zeros (not exactly three: a thousands separator is refused), at most
+ * MAX_QUANTITY. TEXT(n,"000") is locale-independent and proves the integer part is digits only.
+ */
+export function seatsFormula(azureRef: string, u: string): string {
+  const p = `FIND(".",${u}&".")`;
+  const intPart = `LEFT(${u},${p}-1)`;
+  const frac = `MID(${u},${p}+1,${u.length + 400})`;
+  const valid =
+    `AND(LEN(${u})-LEN(SUBSTITUTE(${u},".",""))<=1,` +
+    `${intPart}=TEXT(--${intPart},REPT("0",${p}-1)),` +
+    `OR(${p}>LEN(${u}),AND(${p}<LEN(${u}),SUBSTITUTE(${frac},"0","")="",LEN(${u})-${p}<>3)),` +
+    `--${intPart}<=${MAX_QUANTITY})`;
+  return `IF(${azureRef}=1,1,IFERROR(IF(${valid},--${intPart},-1),-1))`;
+}
+
+/** New commerce: by offer ID/term (value), or the account marked "nce" in the Accounts sheet. */
+export function nceFormula(nceByOfferRef: string, accountRef: string, accountNames: string, accountCommerce: string): string {
+  return (
+    `IF(${nceByOfferRef}=1,1,IF(IFERROR(${cellKeyFormula(`INDEX(${accountCommerce},MATCH(${escapeWildcards(accountRef)},${accountNames},0))`)}="nce",FALSE),1,0))`
+  );
+}
+
+export const CODE = STATUS_CODE;
+
+/** YYYY-MM-DD without TEXT(), whose date codes are localized. */
+export function isoDateText(d: string): string {
+  return `YEAR(${d})&"-"&RIGHT("0"&MONTH(${d}),2)&"-"&RIGHT("0"&DAY(${d}),2)`;
+}
+
+function fillFormula(p: Phrase, value: string): string {
+  return [p.before !== "" ? quote(p.before) : null, value, p.after !== "" ? quote(p.after) : null].filter((x) => x !== null).join("&");
+}
+
+/** Row advice, the formula twin of domain/advice.ts rowAdvice(). */
+export function adviceFormula(o: {
+  isNew: string;
+  status: string;
+  nce: string;
+  endDate: string;
+  groupRank: string;
+  doubleBillingDays: string;
+  asOf: string;
+}): string {
+  const sep = quote(ADVICE.separator);
+  const old = `${o.isNew}=0`;
+  const days = `${o.endDate}-INT(${o.asOf})`;
+  const billing = `IF(AND(${old},OR(${o.status}=${CODE.active},${o.status}=${CODE.pending}),${o.doubleBillingDays}<>""),${sep}&${fillFormula(ADVICE.doubleBilling, o.doubleBillingDays)},"")`;
+  const expire = `IF(AND(${old},${o.status}=${CODE.active},${o.nce}=0,${o.endDate}>0,${days}>=0,${days}<=${ADVICE.expiryWindowDays}),${sep}&${fillFormula(ADVICE.letExpire, isoDateText(o.endDate))},"")`;
+  const transfer = `IF(AND(${o.groupRank}=${severityRank("NCE_STILL_BILLED")},${old},${o.status}=${CODE.suspended},${o.nce}=1),${sep}&${quote(ADVICE.transferOrCancel)},"")`;
+  return `MID(${billing}&${expire}&${transfer},${ADVICE.separator.length + 1},1000)`;
+}

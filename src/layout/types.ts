@@ -1,0 +1,90 @@
+/**
+ * The workbook layout plan: everything the product writes, as data. Two writers apply it —
+ * office/ (into the open workbook) and xlsx/ (a file, for the headless command) — so the
+ * workbook a partner gets is the same either way. Cells are produced lazily per row because a
+ * partner's workbook has 100k+ subscription rows.
+ */
+import type { Tone } from "../domain/verdicts";
+
+export type PlanValue = string | number | boolean | null;
+/** A formula in invariant A1 form, without the leading "=". */
+export interface PlanFormula {
+  readonly f: string;
+}
+export type PlanCell = PlanValue | PlanFormula;
+
+export function isFormula(c: PlanCell): c is PlanFormula {
+  return typeof c === "object" && c !== null && "f" in c;
+}
+
+export type NumberFormat = "date" | "integer" | "text";
+
+export interface ColumnSpec {
+  readonly header: string;
+  /** Character width. */
+  readonly width?: number;
+  readonly format?: NumberFormat;
+  readonly hidden?: boolean;
+  /** The cell of data row i (0-based). */
+  readonly cell: (i: number) => PlanCell;
+  /**
+   * Every row's formula is row 0's formula moved down (written as a shared formula in a
+   * file, and with one fill in Excel where the API allows it).
+   */
+  readonly uniform?: boolean;
+  /** A column the user types into (the Decision column): kept on re-runs, given a dropdown. */
+  readonly input?: readonly string[];
+  /** Column-wide conditional format by verdict tone. */
+  readonly verdictColors?: boolean;
+  readonly wrap?: boolean;
+}
+
+/** A header row and `rows` data rows below it, starting at (top, left), 1-based. */
+export interface Block {
+  readonly id: string;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly columns: readonly ColumnSpec[];
+  readonly autoFilter?: boolean;
+}
+
+export interface FreeCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value: PlanCell;
+  readonly style?: "title" | "label" | "date" | "note";
+}
+
+export interface SheetPlan {
+  readonly name: string;
+  /** Data sheets hold the user's exports; the plan only adds a block beside them. */
+  readonly role: "data" | "generated";
+  readonly visible: boolean;
+  readonly blocks: readonly Block[];
+  readonly cells: readonly FreeCell[];
+  readonly freeze?: { readonly rows: number; readonly cols: number };
+  readonly tabColor?: string;
+}
+
+export interface DefinedName {
+  readonly name: string;
+  /** Absolute reference, e.g. 'Summary'!$B$2. */
+  readonly ref: string;
+}
+
+export interface WorkbookPlan {
+  readonly schemaVersion: number;
+  /** Generated sheets in tab order, then data-sheet additions. */
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly DefinedName[];
+}
+
+export const TONE_COLORS: Record<Tone, { fill: string; font: string }> = {
+  critical: { fill: "F8D7DA", font: "842029" },
+  warning: { fill: "FFF3CD", font: "664D03" },
+  info: { fill: "CFE2FF", font: "084298" },
+  success: { fill: "D1E7DD", font: "0F5132" },
+  neutral: { fill: "E9ECEF", font: "41464B" },
+  stale: { fill: "E2D9F3", font: "432874" },
+};
