@@ -1,0 +1,63 @@
+/**
+ * Compares a recalculated workbook with the engine: every subscription row's Verdict,
+ * Required, New seats and Advice, every group's verdict, every Summary verdict.
+ */
+import { EngineResult } from "../../src/domain/model";
+import { summaryOrder } from "../../src/domain/report";
+import { LABEL } from "../../src/domain/verdicts";
+import { GENERATED, GROUPS, SUMMARY, SUMMARY_TOP, expectedAdvice, rowVerdictText } from "../../src/layout/plan";
+import { WorkbookPlan } from "../../src/layout/types";
+import { Values } from "./libreoffice";
+
+export interface CheckCounts {
+  rows: number;
+  groups: number;
+  customers: number;
+}
+
+export function checkWorkbook(values: Values, plan: WorkbookPlan, result: EngineResult, summaryCustomers: readonly number[], counts?: CheckCounts): string[] {
+  const bad: string[] = [];
+  const left = new Map(plan.sheets.filter((s) => s.role === "data").map((s) => [s.name, s.blocks[0].left]));
+  for (const r of result.rows) {
+    if (!r.at) continue;
+    const col = left.get(r.at.sheet);
+    if (col === undefined) {
+      bad.push(`row ${r.at.sheet}!${r.at.row} has no reconciliation block`);
+      continue;
+    }
+    const where = `${r.at.sheet}!${r.at.row}`;
+    const verdict = values.text(r.at.sheet, r.at.row, col);
+    const want = rowVerdictText(result, r);
+    if (verdict !== want) bad.push(`${where} Verdict: workbook "${verdict}", engine "${want}"`);
+    if (r.group !== null) {
+      const g = result.groups[r.group];
+      const req = values.number(r.at.sheet, r.at.row, col + 1);
+      const seats = values.number(r.at.sheet, r.at.row, col + 2);
+      if (req !== g.totals.R) bad.push(`${where} Required: workbook ${req}, engine ${g.totals.R}`);
+      if (seats !== g.totals.N) bad.push(`${where} New seats: workbook ${seats}, engine ${g.totals.N}`);
+      const advice = values.text(r.at.sheet, r.at.row, col + 3);
+      const wantAdvice = expectedAdvice(result, r);
+      if (advice !== wantAdvice) bad.push(`${where} Advice: workbook "${advice}", engine "${wantAdvice}"`);
+    }
+    if (counts) counts.rows++;
+  }
+  result.groups.forEach((g, gi) => {
+    const v = values.text(GENERATED.groupCalc, gi + 2, GROUPS.verdict);
+    if (v !== LABEL[g.verdict]) bad.push(`group ${gi + 1} (${g.offerKey}): workbook "${v}", engine "${LABEL[g.verdict]}"`);
+    if (counts) counts.groups++;
+  });
+  summaryCustomers.forEach((ci, i) => {
+    const c = result.customers[ci];
+    const row = SUMMARY_TOP + 1 + i;
+    const name = values.text(GENERATED.summary, row, SUMMARY.customer);
+    const v = values.text(GENERATED.summary, row, SUMMARY.verdict);
+    if (name !== c.name) bad.push(`Summary row ${row}: customer "${name}", engine "${c.name}"`);
+    if (v !== LABEL[c.verdict]) bad.push(`Summary ${c.name}: workbook "${v}", engine "${LABEL[c.verdict]}"`);
+    if (counts) counts.customers++;
+  });
+  const status = values.text(GENERATED.summary, 3, 2);
+  if (!status.startsWith("Up to date")) bad.push(`Summary says "${status}"`);
+  return bad;
+}
+
+export { summaryOrder };
