@@ -1,0 +1,123 @@
+/**
+ * What the task pane can ask of the workbook. The pane gets an implementation of this
+ * interface through props (src/taskpane never touches `Excel`); the real one lives in
+ * src/office and runs against office.js — or, in tests and on the development page, against
+ * the in-memory fake Excel of src/office/fake.
+ */
+import type { ImportFile } from "../domain/importer";
+import type { Problem, Role } from "../domain/model";
+import type { Report } from "../domain/report";
+import type { CustomerVerdict } from "../domain/verdicts";
+import type { SourceRecord } from "../domain/workbook";
+
+export type SheetKind = "subscriptions" | "customers" | "unknown";
+
+/** A sheet whose header row looks like an export, with what we know or guess about it. */
+export interface DetectedSheet {
+  readonly name: string;
+  readonly kind: SheetKind;
+  /** 1-based header row and number of data rows below it. */
+  readonly headerRow: number;
+  readonly rows: number;
+  /** Holds imported files ("Source file" / "Source row" columns), one account per sheet. */
+  readonly imported: boolean;
+  /** Current assignment (from the Sources table) or a guess from sheet/file names and lists. */
+  readonly account: string;
+  readonly role: Role;
+  /** Per-customer sheets only: the customer (name, domain or Microsoft ID). */
+  readonly customer: string;
+  /** True when account/role/customer come from the Sources table rather than a guess. */
+  readonly confirmed: boolean;
+  readonly protected: boolean;
+}
+
+export interface WorkbookSettings {
+  /** "today" keeps TODAY() in the as-of cell; an ISO date freezes it for an audit. */
+  readonly asOf: "today" | string;
+  readonly nceAccounts: readonly string[];
+  readonly offerMap: readonly { oldOffer: string; newOffer: string }[];
+  /** Open the pane for whoever opens this workbook (Office.AutoShowTaskpaneWithDocument). */
+  readonly autoOpen: boolean;
+}
+
+export interface WorkbookState {
+  readonly sheets: readonly DetectedSheet[];
+  readonly records: readonly SourceRecord[];
+  readonly settings: WorkbookSettings;
+  /** A previous run left its sheets and columns in this workbook. */
+  readonly reconciled: boolean;
+  readonly schemaVersion: number | null;
+  /** Requirement sets the host supports (for gating features in the UI). */
+  readonly host: { readonly platform: string; readonly api: string };
+}
+
+export interface Progress {
+  /** 0..1 */
+  readonly fraction: number;
+  /** Message key of the phase (see src/taskpane/i18n), e.g. "reading", "writing". */
+  readonly phase: string;
+  readonly detail?: string;
+}
+
+export type ProgressFn = (p: Progress) => void;
+
+/** One customer the pane lists after a run. */
+export interface CustomerOutcome {
+  readonly index: number;
+  readonly name: string;
+  readonly microsoftId: string | null;
+  readonly verdict: CustomerVerdict;
+  readonly flagged: boolean;
+  /** Human reason: the verdict's groups, e.g. "Office 365 E3: New subscription missing (R 25, N 0)". */
+  readonly reasons: readonly string[];
+  readonly nextStep: string;
+  /** Where the customer's subscription rows are, for "select them". */
+  readonly rows: readonly { readonly sheet: string; readonly row: number }[];
+}
+
+export interface ReconcileOutcome {
+  readonly report: Report;
+  readonly customers: readonly CustomerOutcome[];
+  readonly problems: readonly Problem[];
+  readonly byVerdict: Partial<Record<CustomerVerdict, number>>;
+  readonly stats: { readonly requests: number; readonly largestRequestBytes: number; readonly rows: number; readonly ms: number };
+}
+
+export interface ImportOutcome {
+  readonly files: number;
+  readonly sheets: readonly string[];
+  readonly problems: readonly Problem[];
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+  }
+}
+
+export class WorkbookError extends Error {
+  /** Message key for the pane's catalogue, with values to fill in. */
+  constructor(
+    readonly key: "protected" | "tooManyRows" | "noExports" | "readLimit" | "apiUnsupported" | "failed",
+    readonly values: Record<string, string | number> = {},
+    message?: string,
+  ) {
+    super(message ?? key);
+  }
+}
+
+export interface WorkbookGateway {
+  /** Finds export sheets and reads the product's state from the workbook. */
+  inspect(): Promise<WorkbookState>;
+  /** Writes files into account sheets (and Sources), as the headless command lays them out. */
+  importFiles(files: readonly ImportFile[], progress: ProgressFn, signal?: AbortSignal): Promise<ImportOutcome>;
+  /** Confirms the role/account/customer of sheets (the Sources table). */
+  saveSources(records: readonly SourceRecord[]): Promise<void>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Reads the sources, runs the engine, writes or updates the reconciliation in place. */
+  reconcile(progress: ProgressFn, signal?: AbortSignal): Promise<ReconcileOutcome>;
+  /** Selects cells: one row, or all of a customer's rows on one sheet. */
+  select(sheet: string, rows: readonly number[]): Promise<void>;
+  /** Removes what reconciling added; with `everything`, also imported sheets and settings. */
+  remove(options: { readonly everything: boolean }, progress: ProgressFn): Promise<void>;
+}
