@@ -116,8 +116,15 @@ function firstTwo(grid: Cell[][], names: readonly [string, string]): { entries: 
   };
 }
 
+/** One file per path: names are case-insensitive (§6), and a later file replaces an earlier one, as on disk. */
+export function distinctFiles(files: readonly ImportFile[]): ImportFile[] {
+  const byPath = new Map<string, ImportFile>();
+  for (const f of files) byPath.set(caseFold(f.path), f);
+  return [...byPath.values()];
+}
+
 export function importFiles(files: readonly ImportFile[]): ImportResult {
-  const ordered = [...files].sort((x, y) => compareCodePoints(caseFold(x.path), caseFold(y.path)));
+  const ordered = distinctFiles(files).sort((x, y) => compareCodePoints(caseFold(x.path), caseFold(y.path)));
   const blocks = new Map<string, Block>();
   const records: SourceRecord[] = [];
   const unread: Cell[][] = [];

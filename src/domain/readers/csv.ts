@@ -55,7 +55,8 @@ export function parseCsv(text: string): Cell[][] {
   });
   const rows = result.data;
   // A final line break leaves one empty record behind; a spreadsheet shows no such row.
-  if (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
+  const last = rows[rows.length - 1];
+  if (/[\r\n]$/.test(text) && last && last.length === 1 && last[0] === "") rows.pop();
   return rows;
 }
 
