@@ -156,7 +156,7 @@ export function reconcile(input: EngineInput): EngineResult {
     const map: HeaderMap<SubscriptionField> = recogniseSubscriptionHeader(src.header);
     const missing = missingRequired(map);
     const f = map.fields;
-    const perRowCustomer = f.microsoftId !== undefined || f.customerName !== undefined || f.domain !== undefined;
+    const perRowCustomer = src.perRowCustomer ?? (f.microsoftId !== undefined || f.customerName !== undefined || f.domain !== undefined);
     if (missing.length > 0) {
       problems.push({
         source: src.source,

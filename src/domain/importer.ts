@@ -162,8 +162,9 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
       continue;
     }
     const sheet = sheetFor(file.account, file.role, kind);
+    let customerColumn: boolean | undefined;
     const record = (state: SourceRecord["state"], message: string, rows: number): void => {
-      records.push({ file: file.path, kind, account: file.account, role: file.role, customer: baseNameOf(file.path), sheet, rows, state, message });
+      records.push({ file: file.path, kind, account: file.account, role: file.role, customer: baseNameOf(file.path), sheet, rows, state, message, customerColumn });
     };
     if (!file.grid) {
       record("UNREADABLE_FILE", file.error ?? "The file could not be read", 0);
@@ -189,6 +190,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
         continue;
       }
       keys = columnKeys<SubscriptionField>(map);
+      customerColumn = map.fields.microsoftId !== undefined || map.fields.customerName !== undefined || map.fields.domain !== undefined;
     } else {
       const map = recogniseCustomerListHeader(header);
       if (map.fields.microsoftId === undefined) {

@@ -63,6 +63,8 @@ export interface SubscriptionSource {
   readonly rows: readonly SourceRow[];
   /** Set when the source was found unusable before the engine saw it (e.g. at import). */
   readonly state?: SourceState;
+  /** Whether rows name their own customer (§7.8); when absent, the header decides. */
+  readonly perRowCustomer?: boolean;
 }
 
 export interface CustomerListSource {

@@ -47,6 +47,11 @@ export interface SourceRecord {
   readonly rows: number;
   readonly state: "ok" | SourceState["code"];
   readonly message: string;
+  /**
+   * The file names its customer on each row (§7.8). Recorded at import because an account sheet
+   * shows the union of its files' columns; unknown (undefined) for a sheet the user opened.
+   */
+  readonly customerColumn?: boolean;
 }
 
 export const SHEETS = {
@@ -57,7 +62,12 @@ export const SHEETS = {
 } as const;
 
 export const PROVENANCE = ["Source file", "Source row"] as const;
-export const SOURCE_COLUMNS = ["File", "Kind", "Account", "Role", "Customer", "Sheet", "Rows", "State", "Message"] as const;
+export const SOURCE_COLUMNS = ["File", "Kind", "Account", "Role", "Customer", "Sheet", "Rows", "State", "Message", "Customer column"] as const;
+
+/** One row of the Sources table, in SOURCE_COLUMNS order. */
+export function sourceRow(r: SourceRecord): Cell[] {
+  return [r.file, r.kind, r.account, r.role, r.customer, r.sheet, r.rows, r.state, r.message, r.customerColumn === undefined ? "" : r.customerColumn ? "yes" : "no"];
+}
 export const ACCOUNT_COLUMNS = ["Account", "Role", "Commerce"] as const;
 export const OFFER_MAP_COLUMNS = ["Old offer", "New offer"] as const;
 
@@ -71,7 +81,7 @@ const str = (c: Cell | undefined) => cellText(c).trim();
 export function sourcesSheet(records: readonly SourceRecord[]): SheetData {
   return {
     name: SHEETS.sources,
-    rows: [[...SOURCE_COLUMNS], ...records.map((r) => [r.file, r.kind, r.account, r.role, r.customer, r.sheet, r.rows, r.state, r.message])],
+    rows: [[...SOURCE_COLUMNS], ...records.map(sourceRow)],
   };
 }
 
@@ -101,6 +111,7 @@ export function readSourceRecords(sheet: SheetData | undefined): SourceRecord[] 
       rows: typeof r[6] === "number" ? r[6] : Number(str(r[6])) || 0,
       state: state === "MISSING_COLUMN" || state === "UNREADABLE_FILE" || state === "EMPTY_FILE" ? state : "ok",
       message: str(r[8]),
+      customerColumn: str(r[9]).toLowerCase() === "yes" ? true : str(r[9]).toLowerCase() === "no" ? false : undefined,
     });
   }
   return out;
@@ -201,6 +212,7 @@ export function readWorkbook(
         header,
         rows,
         state,
+        perRowCustomer: rec.customerColumn,
       });
     }
   }

@@ -33,7 +33,7 @@ import {
   severityRank,
 } from "../domain/verdicts";
 import { rowAdvice } from "../domain/advice";
-import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SOURCE_COLUMNS, SheetData, SourceRecord } from "../domain/workbook";
+import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SOURCE_COLUMNS, SheetData, SourceRecord, sourceRow } from "../domain/workbook";
 import { columnLetters, quote, rangeRef, ref, sheetPrefix, cellAddress, shiftFormula } from "./a1";
 import {
   adviceFormula,
@@ -538,11 +538,8 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
           autoFilter: true,
           columns: SOURCE_COLUMNS.map((h, k) => ({
             header: h,
-            width: [40, 14, 14, 6, 30, 24, 7, 18, 60][k],
-            cell: (i: number) => {
-              const r = input.records[i];
-              return [r.file, r.kind, r.account, r.role, r.customer, r.sheet, r.rows, r.state, r.message][k];
-            },
+            width: [40, 14, 14, 6, 30, 24, 7, 18, 60, 10][k],
+            cell: (i: number) => sourceRow(input.records[i])[k] as PlanCell,
           })),
         },
       ],

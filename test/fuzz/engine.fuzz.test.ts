@@ -10,7 +10,7 @@ import { reconcileImports } from "../../src/cli/run";
 import { ImportFile, detectKind } from "../../src/domain/importer";
 import { decodeText, parseCsv } from "../../src/domain/readers/csv";
 import { isFormula } from "../../src/layout/types";
-import { Accounting, accountRows, fileArb, gridArb } from "./support";
+import { Accounting, accountRows, fileArb } from "./support";
 import { randomExports, Rng } from "../support/random-exports";
 import { Cell } from "../../src/domain/cells";
 

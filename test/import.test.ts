@@ -1,0 +1,33 @@
+/**
+ * Importing exports into account sheets (the layout both the pane and the command use) must
+ * not change what the exports mean.
+ */
+import { reconcileImports } from "../src/cli/run";
+import { ImportFile } from "../src/domain/importer";
+
+const GUID_A = "11111111-1111-4111-8111-111111111111";
+const GUID_B = "22222222-2222-4222-8222-222222222222";
+const header = ["Subscription ID", "Subscription", "Quantity", "Status", "Reseller"];
+
+describe("one account sheet holds the union of its files' columns", () => {
+  const files: ImportFile[] = [
+    { path: "from/FR/Customers.csv", role: "from", account: "FR", kind: "customers", grid: [["Microsoft ID", "Company name"], [GUID_A, "Alpha"], [GUID_B, "Beta"]] },
+    // A file that names its customer on each row (§7.8) brings a Customer column to the sheet...
+    { path: "from/FR/all.csv", role: "from", account: "FR", kind: "subscriptions", grid: [[...header, "Customer"], ["s1", "Office 365 E3", "5", "Active", "", "Alpha"]] },
+    // ...but a header-only per-customer export still says "Beta has no subscriptions" (§4).
+    { path: `from/FR/${GUID_B}.csv`, role: "from", account: "FR", kind: "subscriptions", grid: [header] },
+  ];
+
+  test("a header-only export keeps covering its customer", () => {
+    const { report } = reconcileImports(files, { asOf: "2026-11-24", fixedAsOf: true });
+    const beta = report.customers.find((c) => c.microsoftId === GUID_B)!;
+    expect(beta.verdict).toBe("CLOSED");
+    const alpha = report.customers.find((c) => c.microsoftId === GUID_A)!;
+    expect(alpha.verdict).toBe("MISSING_NEW");
+  });
+
+  test("without the header-only export Beta is not exported", () => {
+    const { report } = reconcileImports(files.slice(0, 2), { asOf: "2026-11-24", fixedAsOf: true });
+    expect(report.customers.find((c) => c.microsoftId === GUID_B)!.verdict).toBe("NO_EXPORT");
+  });
+});
