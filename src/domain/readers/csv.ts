@@ -13,8 +13,27 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(body);
   } catch {
     // Only bytes that are not valid UTF-8 make it Windows-1252.
-    return new TextDecoder("windows-1252").decode(body);
+    return decodeWindows1252(body);
   }
+}
+
+/**
+ * Windows-1252 as the WHATWG Encoding Standard maps it: 0x80–0x9F per the table below (the five
+ * unassigned bytes map to themselves), every other byte to the same code point. Spelled out
+ * because Node's TextDecoder("windows-1252") decodes 0x80–0x9F as Latin-1 controls from
+ * v20.18.3 / v22.13.0 on (nodejs/node#60888), which turns ’ into U+0092 and ™ into U+0099.
+ */
+const CP1252_80_9F =
+  "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F" +
+  "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    parts.push(String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F.charCodeAt(b - 0x80) : b))));
+  }
+  return parts.join("");
 }
 
 const CANDIDATES = [",", ";", "\t"] as const;
