@@ -118,10 +118,10 @@ describe("§2.1 optional columns, in several spellings", () => {
     autoRenew: ["Auto-renew", "Auto renew", "AutoRenewEnabled", "Renouvellement automatique", "Automatische Verlängerung"],
     unitType: ["Unit type", "UnitType", "Billing type", "Type d'unité", "Einheitentyp"],
   };
-  for (const [field, labels] of Object.entries(spellings)) {
+  for (const [field, labels] of Object.entries(spellings) as [SubscriptionField, string[]][]) {
     test.each(labels)(`${field}: %j`, (label) => {
       const map = recogniseSubscriptionHeader([...SUBSCRIPTION_HEADERS.en, label]);
-      expect(map.fields[field as SubscriptionField]).toBe(5);
+      expect(map.fields[field]).toBe(5);
       expect(map.extras).toEqual([]);
     });
   }
