@@ -270,9 +270,10 @@ export function reconcile(input: EngineInput): EngineResult {
           report("BAD_QUANTITY", `${describeQuantityProblem(quantity.reason, cellText(cells[f.quantity!]))}; the row's seats are not added up`);
         }
       }
-      if (offerName === "") report("EMPTY_OFFER", azure || offerId !== "" ? "Offer name is empty" : "Offer name is empty; the row is not reconciled");
       const excluded = f.decision !== undefined && isExcluded(cells[f.decision]);
       const ok = offers.resolve(offerId, offerName, azure);
+      // Whether the row is kept depends on its offer ID placing it (§7.5), which only the resolver knows.
+      if (offerName === "") report("EMPTY_OFFER", ok ? "Offer name is empty" : "Offer name is empty; the row is not reconciled");
       if (!ok) {
         rows.push({ ...base, group: null, outcome: "empty-offer", status, excluded, quantity });
         rowCustomer.push(custKey);
