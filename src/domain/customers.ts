@@ -4,7 +4,7 @@
 import { cellText, isBlank } from "./cells";
 import { recogniseCustomerListHeader } from "./headers";
 import { CustomerListSource, Problem, Role } from "./model";
-import { looksLikeDomain, normalizeDomain, normalizeName, parseGuid } from "./text";
+import { caseFold, compareCodePoints, looksLikeDomain, normalizeDomain, normalizeName, parseGuid } from "./text";
 
 export interface ListEntry {
   readonly microsoftId: string | null;
@@ -105,11 +105,12 @@ export class CustomerResolver {
   }
 
   private searchOrder(account: string, role: Role): CustomerList[] {
-    const own = this.ordered.filter((l) => l.account === account && l.role === role);
+    const own = this.ordered.filter((l) => l.role === role && caseFold(l.account.trim()) === caseFold(account.trim()));
     const newAccount = this.ordered.filter((l) => l.role === "to" && !own.includes(l));
     const others = this.ordered
       .filter((l) => l.role === "from" && !own.includes(l))
-      .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+      // Account names are case-insensitive (§6): "de" and "DE" must take the same place.
+      .sort((a, b) => compareCodePoints(caseFold(a.account), caseFold(b.account)));
     return [...own, ...newAccount, ...others];
   }
 
