@@ -94,6 +94,14 @@ describe("§7.7 search order: own account's list, then the new account's, then o
     expect(keyOfFile(set, "from/NL/Contoso.csv").key).toBe(`id:${nl}`);
   });
 
+  test("its own list even when the list's folder is spelled in another case (§6: names are case-insensitive)", () => {
+    const set = new ExportSet()
+      .oldList("fr", [{ id: fr, name: "Contoso" }])
+      .newList([{ id: to, name: "Contoso" }])
+      .old("FR", "Contoso", [E3]);
+    expect(keyOfFile(set, "from/FR/Contoso.csv").key).toBe(`id:${fr}`);
+  });
+
   test("a new-account file resolves through the new list", () => {
     const set = lists().newList([{ id: to, name: "Contoso" }]).new("Contoso", [E3_NEW]);
     expect(keyOfFile(set, "to/Contoso.csv").key).toBe(`id:${to}`);
@@ -102,6 +110,13 @@ describe("§7.7 search order: own account's list, then the new account's, then o
   test("an old account whose own list lacks the name: the new account's list comes next", () => {
     const set = lists().newList([{ id: to, name: "Contoso" }]).old("DE", "Contoso", [E3]);
     expect(keyOfFile(set, "from/DE/Contoso.csv").key).toBe(`id:${to}`);
+  });
+
+  test.each(["de", "DE"])("name order ignores the case of account names (§6): %s comes before FR either way", (spelling) => {
+    const set = lists();
+    set.files.splice(2, 1); // drop DE's list, put it back under the other spelling
+    set.oldList(spelling, [{ id: de, name: "Contoso" }]).old("IT", "Contoso", [E3]);
+    expect(keyOfFile(set, "from/IT/Contoso.csv").key).toBe(`id:${de}`);
   });
 
   test("then the other old accounts' lists, in name order (FR before NL)", () => {
