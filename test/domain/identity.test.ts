@@ -223,6 +223,19 @@ describe("§7.8 files with their own customer column", () => {
     expect(customerNamed(result, "Alpha Ltd").verdict).toBe("NO_EXPORT");
   });
 
+  test("a header-only file WITHOUT a customer column still covers its customer, even next to a file with one in the same account", () => {
+    const { result } = new ExportSet()
+      .oldList("FR", list)
+      .old("FR", "all", [{ offer: "Office 365 E3", qty: "1", status: "Expired", cols: { Customer: "Alpha Ltd" } }])
+      .old("FR", "Beta GmbH", [])
+      .run();
+    expect(result.customers.map((x) => [x.name, x.verdict])).toEqual([
+      ["Alpha Ltd", "CLOSED"],
+      ["Beta GmbH", "CLOSED"],
+      ["Gamma SA", "NO_EXPORT"],
+    ]);
+  });
+
   test("BAD_CUSTOMER_ID: a Microsoft ID cell that is not a GUID is a problem at its row; the row falls back to its name, then the file", () => {
     const { result } = new ExportSet()
       .oldList("FR", list)
