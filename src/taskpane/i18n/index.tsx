@@ -1,0 +1,91 @@
+/**
+ * The pane's language: chosen from Office's display language (falling back to English), with
+ * numbers and dates formatted for the full locale (fr-BE and fr-FR share strings, not formats).
+ */
+import { createContext, ReactNode, useContext, useMemo } from "react";
+import type { CustomerVerdict } from "../../domain/verdicts";
+import type { ProblemCode } from "../../domain/model";
+import type { WorkbookError } from "../../office/types";
+import { ERRORS, Entry, LANGUAGES, Language, MESSAGES, MessageKey, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS } from "./catalogue";
+
+export type { Language, MessageKey } from "./catalogue";
+
+export type Values = Readonly<Record<string, string | number>>;
+
+export interface I18n {
+  readonly language: Language;
+  /** BCP 47 tag used for number and date formats. */
+  readonly locale: string;
+  t(key: MessageKey, values?: Values): string;
+  verdict(v: CustomerVerdict): string;
+  nextStep(v: CustomerVerdict): string;
+  problem(code: ProblemCode): string;
+  phase(key: string): string;
+  error(key: WorkbookError["key"]): string;
+  number(n: number): string;
+  percent(fraction: number): string;
+  /** An ISO date (YYYY-MM-DD) as the locale writes it. */
+  date(iso: string): string;
+}
+
+/** "fr-BE" → fr; anything not in the catalogue → en. */
+export function pickLanguage(tag: string | null | undefined): Language {
+  const primary = (tag ?? "").trim().toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(primary) ? (primary as Language) : "en";
+}
+
+function safeLocale(tag: string | null | undefined, language: Language): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag ?? language);
+    return canonical && pickLanguage(canonical) === language ? canonical : language;
+  } catch {
+    return language;
+  }
+}
+
+export function createI18n(displayLanguage: string | null | undefined): I18n {
+  const language = pickLanguage(displayLanguage);
+  const locale = safeLocale(displayLanguage, language);
+  const numbers = new Intl.NumberFormat(locale);
+  const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const plurals = new Intl.PluralRules(locale);
+
+  const render = (text: Text, values: Values = {}): string => {
+    const form = typeof text === "string" ? text : plurals.select(Number(values.count ?? 0)) === "one" ? text.one : text.other;
+    return form.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const v = values[name];
+      if (v === undefined) return whole;
+      return typeof v === "number" ? numbers.format(v) : v;
+    });
+  };
+  const pick = (entry: Entry, values?: Values) => render(entry[language], values);
+
+  return {
+    language,
+    locale,
+    t: (key, values) => pick(MESSAGES[key], values),
+    verdict: (v) => pick(VERDICTS[v]),
+    nextStep: (v) => pick(NEXT_STEPS[v]),
+    problem: (code) => pick(PROBLEMS[code]),
+    phase: (key) => pick(key in PHASES ? PHASES[key as keyof typeof PHASES] : PHASES.working),
+    error: (key) => pick(ERRORS[key] ?? ERRORS.failed),
+    number: (n) => numbers.format(n),
+    percent: (f) => percents.format(Math.max(0, Math.min(1, f))),
+    date: (iso) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      return m ? dates.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : iso;
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n("en"));
+
+export function I18nProvider({ displayLanguage, children }: { displayLanguage: string | null | undefined; children: ReactNode }) {
+  const i18n = useMemo(() => createI18n(displayLanguage), [displayLanguage]);
+  return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
