@@ -1,18 +1,17 @@
-// Placeholder task pane entry (to be replaced by the real app).
+// Production task pane (taskpane.html, referenced by the manifest).
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, webLightTheme } from "@fluentui/react-components";
+import { detectHost } from "./bootstrap";
+import { OutsideOffice } from "./components/OutsideOffice";
 
 const container = document.getElementById("container");
 
-// Render only once office.js is ready: Excel APIs are unusable before that. Outside Office
-// (plain browser) onReady resolves at once with host null, so the page still renders.
-Office.onReady(() => {
+void detectHost().then((host) => {
   if (!container) return;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Text as="h1" size={500} weight="semibold">
-        CSP Reconcile
-      </Text>
-    </FluentProvider>,
-  );
+  const root = createRoot(container);
+  if (host.kind === "outside") {
+    root.render(<OutsideOffice reason={host.reason} language={host.language} theme={host.theme} />);
+    return;
+  }
+  // TODO(wire): createOfficeGateway() from src/office once it lands.
+  root.render(<OutsideOffice reason="notInExcel" language={host.language} theme={host.theme} />);
 });
