@@ -3,7 +3,7 @@
  */
 import { isAzureName, isAzureRow, isNceByOffer, isUsageBased } from "../../src/domain/offers";
 import { normalizeName } from "../../src/domain/text";
-import { ExportSet, groupOf, onlyGroup, rowsOf, Sub } from "./support/exports";
+import { ExportSet, onlyGroup, rowsOf, Sub } from "./support/exports";
 
 const sus = (offer: string, qty = "5", cols?: Sub["cols"]): Sub => ({ offer, qty, status: "Suspended", cols });
 const act = (offer: string, qty = "5", cols?: Sub["cols"]): Sub => ({ offer, qty, status: "Active", cols });
