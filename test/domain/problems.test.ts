@@ -3,8 +3,7 @@
  * file); bad input never stops the run and never loses a row; §3 duplicates and "Exclude";
  * §7.1, §7.3 – §7.5, §7.10.
  */
-import { reconcile } from "../../src/domain/engine";
-import { isExcluded } from "../../src/domain/engine";
+import { isExcluded, reconcile } from "../../src/domain/engine";
 import { ExportSet, groupsOf, guid, onlyGroup, problemList, rowsOf, Sub } from "./support/exports";
 
 const r = (id: string, status: string, qty: string | number = 5, offer = "Office 365 E3", cols?: Sub["cols"]): Sub => ({

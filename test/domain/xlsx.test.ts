@@ -5,7 +5,9 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { Cell, isoToSerial } from "../../src/domain/cells";
+import { reconcile } from "../../src/domain/engine";
 import { readXlsx, toCell } from "../../src/domain/readers/xlsx";
+import { SheetData, SourceRecord, readWorkbook, sourcesSheet } from "../../src/domain/workbook";
 import { ExportSet, problemList, rowsOf } from "./support/exports";
 
 const FIXTURES = path.join(__dirname, "..", "fixtures", "xlsx");
@@ -103,5 +105,48 @@ describe("toCell: exceljs values to cells", () => {
     [{ text: "Main", hyperlink: "https://example.com/" }, "Main"],
   ])("%j → %j", (value, cell) => {
     expect(toCell(value as never)).toEqual(cell);
+  });
+});
+
+describe("§2.1 a sheet already open in Excel (values converted by Excel's locale)", () => {
+  test("a user's own sheet is read where it sits: typed numbers and date serials, rows and problems at the sheet's rows", () => {
+    const sheet: SheetData = {
+      name: "Contoso FR",
+      rows: [
+        ["Exported from Partner Center on 2026-11-20"],
+        [],
+        ["ID d'abonnement", "Abonnement", "Quantité", "État", "Date de création"],
+        ["s1", "Office 365 E3", 25, "Actif", isoToSerial("2026-11-02")],
+        ["s2", "Office 365 E3", 2.5, "Suspendu", null],
+      ],
+    };
+    const record: SourceRecord = {
+      file: "Contoso FR",
+      kind: "subscriptions",
+      account: "FR",
+      role: "from",
+      customer: "Contoso",
+      sheet: "Contoso FR",
+      rows: 2,
+      state: "ok",
+      message: "",
+    };
+    const sheets = new Map<string, SheetData>([
+      [sheet.name, sheet],
+      ["Sources", sourcesSheet([record])],
+    ]);
+    const result = reconcile(readWorkbook(sheets, isoToSerial("2026-11-24")!));
+    // The title line is the first non-empty row, so it is taken as the header (§7.1): nothing is recognised.
+    expect(problemList(result.problems)).toEqual([["Contoso FR", 0, "MISSING_COLUMN"]]);
+
+    const fixed = new Map(sheets).set(sheet.name, { ...sheet, rows: sheet.rows.slice(2) });
+    const ok = reconcile(readWorkbook(fixed, isoToSerial("2026-11-24")!));
+    expect(problemList(ok.problems)).toEqual([["Contoso FR", 3, "BAD_QUANTITY"]]);
+    expect(ok.rows.map((r) => [r.subscriptionId, r.row, r.at, r.status, r.startDate])).toEqual([
+      ["s1", 2, { sheet: "Contoso FR", row: 2 }, "active", isoToSerial("2026-11-02")],
+      ["s2", 3, { sheet: "Contoso FR", row: 3 }, "suspended", null],
+    ]);
+    expect(ok.groups.map((g) => [g.offerKey, g.totals.R, g.totals.A, g.totals.S])).toEqual([["office 365 e3", 25, 1, 1]]);
+    expect(ok.customers.map((c) => c.name)).toEqual(["Contoso"]);
   });
 });
