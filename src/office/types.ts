@@ -46,6 +46,11 @@ export interface WorkbookState {
   readonly settings: WorkbookSettings;
   /** A previous run left its sheets and columns in this workbook. */
   readonly reconciled: boolean;
+  /**
+   * The last run stopped before it finished (cancelled, or Excel failed mid-way): the workbook
+   * says "Re-run needed" until a run completes. Optional for older callers.
+   */
+  readonly interrupted?: boolean;
   readonly schemaVersion: number | null;
   /** Requirement sets the host supports (for gating features in the UI). */
   readonly host: { readonly platform: string; readonly api: string };
@@ -87,6 +92,8 @@ export interface ImportOutcome {
   readonly files: number;
   readonly sheets: readonly string[];
   readonly problems: readonly Problem[];
+  /** Files that had been imported before: their earlier rows were replaced. Optional for older callers. */
+  readonly replaced?: readonly string[];
 }
 
 export class CancelledError extends Error {

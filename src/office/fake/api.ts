@@ -35,6 +35,8 @@ export interface RequestRecord {
   readonly requestBytes: number;
   readonly responseBytes: number;
   readonly calls: number;
+  /** Calls that change the workbook (everything but loads). */
+  readonly writes: number;
   readonly suspendedCalculation: boolean;
   readonly failed?: string;
 }
@@ -92,6 +94,7 @@ interface Delivery {
 
 interface Call {
   readonly bytes: number;
+  readonly read?: boolean;
   run(): Delivery | void;
 }
 
@@ -145,7 +148,7 @@ export class FakeRequestContext {
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
     if (suspended) stats.suspendCalls++;
     const record = (responseBytes: number, failed?: string) =>
-      stats.log.push({ requestBytes, responseBytes, calls: calls.length, suspendedCalculation: suspended, failed });
+      stats.log.push({ requestBytes, responseBytes, calls: calls.length, writes: calls.filter((c) => !c.read).length, suspendedCalculation: suspended, failed });
     if (requestBytes > limits.requestBytes) {
       record(0, "RequestPayloadSizeLimitExceeded");
       throw new FakeRichApiError(
@@ -245,7 +248,7 @@ export abstract class ClientObject {
 
   load(arg?: unknown): this {
     const paths = parseLoad(arg) ?? [...this.scalarProps()];
-    this.ctx.enqueue({ bytes: jsonBytes(arg ?? ""), run: () => this.loadNow(paths) });
+    this.ctx.enqueue({ bytes: jsonBytes(arg ?? ""), read: true, run: () => this.loadNow(paths) });
     return this;
   }
 
@@ -364,7 +367,7 @@ export class FakeApplication extends ClientObject {
   /** ExcelApi 1.6: calculation stays suspended until the next sync only. */
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.markSuspended();
-    this.call(0, () => this.ctx.require("1.6", "suspendApiCalculationUntilNextSync"));
+    this.ctx.enqueue({ bytes: 0, read: true, run: () => this.ctx.require("1.6", "suspendApiCalculationUntilNextSync") });
   }
 
   suspendScreenUpdatingUntilNextSync(): void {

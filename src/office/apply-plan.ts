@@ -1,0 +1,263 @@
+/**
+ * Writes a layout plan into the open workbook, in the order the Excel docs recommend for large
+ * writes (docs/excel/excel-add-ins-ranges-large.md): values first, then formulas, then formats,
+ * conditional formats last; each request sized by the bytes of its data (requests.ts).
+ *
+ * - Text is written so that it stays text (cells.ts); only the plan's formula text becomes a
+ *   formula, always in the invariant (English, comma) form of `Range.formulas` (§2.6).
+ * - A `null` inside a 2-D array leaves its cell unchanged (docs: excel-add-ins-blank-null-values),
+ *   which lets the values pass skip formula cells and the formulas pass skip value cells. An empty
+ *   plan cell is written as "" (clears), so a re-run leaves nothing stale.
+ * - Uniform columns (every row = row 0's formula moved down) are filled with one
+ *   `Range.copyFrom` where ExcelApi 1.9 is supported — a single-cell source repeats over a
+ *   destination that is a multiple of it (office-js #2674) — and written as full arrays otherwise.
+ * - Conditional formats are cleared on our ranges before they are added again: otherwise each
+ *   re-run stacks duplicate rules (§2.5). Their formulas are relative to the range's top-left cell.
+ * - Sheet cosmetics (freeze panes, tab colour, autofilter, column visibility) are applied only to
+ *   sheets the product created; the user's own sheets keep theirs.
+ */
+import { CUSTOMER_ORDER, LABEL, RERUN_LABEL, TONE, Tone } from "../domain/verdicts";
+import { quote, columnLetters } from "../layout/a1";
+import { Block, FreeCell, PlanCell, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula } from "../layout/types";
+import { toExcelInput } from "./cells";
+import { ApiSupport } from "./host";
+import { ColumnWidth, numberFormatOf } from "./plan-extents";
+import { CALL_BYTES, Meter, WriteBatch, jsonSize } from "./requests";
+
+// The look of the xlsx writer (src/xlsx/writer.ts), repeated here so that the task pane bundle
+// does not pull exceljs in.
+export const HEADER_FILL = "#1F4E79";
+export const HEADER_FONT = "#FFFFFF";
+export const NOTE_FONT = "#6C757D";
+
+/** Verdict labels by tone: one conditional-format rule per tone (as the xlsx writer). */
+export function labelsByTone(): Map<Tone, string[]> {
+  const m = new Map<Tone, string[]>();
+  for (const v of CUSTOMER_ORDER) {
+    const arr = m.get(TONE[v]) ?? [];
+    arr.push(LABEL[v]);
+    m.set(TONE[v], arr);
+  }
+  m.set("stale", [RERUN_LABEL]);
+  return m;
+}
+
+export function toneRuleFormula(topLeft: string, labels: readonly string[]): string {
+  return labels.length === 1 ? `${topLeft}=${quote(labels[0])}` : `OR(${labels.map((l) => `${topLeft}=${quote(l)}`).join(",")})`;
+}
+
+export interface ApplyOptions {
+  readonly meter: Meter;
+  readonly batch: WriteBatch;
+  readonly api: ApiSupport;
+  /** Sheets the product created (cosmetics allowed). */
+  readonly ours: ReadonlySet<string>;
+  /** Columns whose width we set, per sheet (decided by capture.ts for the user's sheets). */
+  readonly widths: ReadonlyMap<string, readonly ColumnWidth[]>;
+  /** Cells written at the very end (the Summary's "Workbook" status), skipped here. */
+  readonly deferred: (sheet: string, row: number, col: number) => boolean;
+}
+
+type Input = string | number | boolean | null;
+
+/**
+ * Writes `rows` × `cols` cells starting at (top, left) through `prop`, in chunks that fit a
+ * request. Chunks whose cells are all null (nothing to write) are skipped.
+ */
+export async function writeGrid(
+  o: { meter: Meter; batch: WriteBatch },
+  sheet: string,
+  top: number,
+  left: number,
+  rows: number,
+  cols: number,
+  cellAt: (i: number, j: number) => Input,
+  prop: "values" | "formulas" | "numberFormat",
+): Promise<void> {
+  const limit = o.batch.budgetBytes - 4 * CALL_BYTES;
+  let i = 0;
+  while (i < rows) {
+    const chunk: Input[][] = [];
+    let bytes = 2;
+    let any = false;
+    while (i + chunk.length < rows) {
+      const r = i + chunk.length;
+      const line: Input[] = [];
+      for (let j = 0; j < cols; j++) line.push(cellAt(r, j));
+      const b = jsonSize(line) + 1;
+      if (chunk.length > 0 && bytes + b > limit) break;
+      chunk.push(line);
+      bytes += b;
+      if (!any && line.some((x) => x !== null)) any = true;
+    }
+    if (any) {
+      await o.batch.reserve(bytes, chunk.length * cols);
+      o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(top - 1 + i, left - 1, chunk.length, cols)[prop] = chunk;
+    }
+    i += chunk.length;
+  }
+}
+
+const valueOf = (c: PlanCell): Input => (isFormula(c) ? null : toExcelInput(c));
+const formulaOf = (c: PlanCell): Input => (isFormula(c) ? `=${c.f}` : null);
+
+/** Columns written cell by cell (all but the uniform ones that copyFrom fills), as runs. */
+function runs(b: Block, fill: boolean): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  b.columns.forEach((c, k) => {
+    const filled = fill && c.uniform && b.rows > 1;
+    if (filled) return;
+    const last = out[out.length - 1];
+    if (last && last.to === k - 1) last.to = k;
+    else out.push({ from: k, to: k });
+  });
+  return out;
+}
+
+async function writeBlockPass(o: ApplyOptions, sheet: string, b: Block, pass: "values" | "formulas"): Promise<void> {
+  const pick = pass === "values" ? valueOf : formulaOf;
+  if (pass === "values") {
+    await writeGrid(o, sheet, b.top, b.left, 1, b.columns.length, (_i, j) => toExcelInput(b.columns[j].header), "values");
+  }
+  if (b.rows === 0) return;
+  const fill = o.api.v19;
+  for (const run of runs(b, fill)) {
+    const n = run.to - run.from + 1;
+    await writeGrid(o, sheet, b.top + 1, b.left + run.from, b.rows, n, (i, j) => pick(b.columns[run.from + j].cell(i)), pass);
+  }
+  if (pass === "formulas" && fill) {
+    // The first cell of each filled column; copyFrom repeats it below (fillUniform).
+    for (let k = 0; k < b.columns.length; k++) {
+      const c = b.columns[k];
+      if (!(c.uniform && b.rows > 1)) continue;
+      const first = c.cell(0);
+      await writeGrid(o, sheet, b.top + 1, b.left + k, 1, 1, () => toExcelInput(first), "formulas");
+    }
+  }
+}
+
+async function writeFreeCells(o: ApplyOptions, sheet: string, cells: readonly FreeCell[], pass: "values" | "formulas"): Promise<void> {
+  for (const c of cells) {
+    if (o.deferred(sheet, c.row, c.col)) continue;
+    const v = pass === "values" ? valueOf(c.value) : formulaOf(c.value);
+    if (v === null) continue;
+    await o.batch.reserve(jsonSize(v), 1);
+    o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(c.row - 1, c.col - 1, 1, 1)[pass] = [[v]];
+  }
+}
+
+export async function writeValues(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
+  for (const s of plan.sheets) {
+    for (const b of s.blocks) await writeBlockPass(o, s.name, b, "values");
+    await writeFreeCells(o, s.name, s.cells, "values");
+  }
+}
+
+export async function writeFormulas(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
+  for (const s of plan.sheets) {
+    for (const b of s.blocks) await writeBlockPass(o, s.name, b, "formulas");
+    await writeFreeCells(o, s.name, s.cells, "formulas");
+  }
+}
+
+/** ExcelApi 1.9: one copyFrom per uniform column instead of the whole column's formula text. */
+export async function fillUniform(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
+  if (!o.api.v19) return;
+  for (const s of plan.sheets) {
+    for (const b of s.blocks) {
+      for (let k = 0; k < b.columns.length; k++) {
+        if (!(b.columns[k].uniform && b.rows > 1)) continue;
+        await o.batch.reserve(64, b.rows - 1);
+        const ws = o.meter.ctx.workbook.worksheets.getItem(s.name);
+        const first = ws.getRangeByIndexes(b.top, b.left + k - 1, 1, 1);
+        ws.getRangeByIndexes(b.top + 1, b.left + k - 1, b.rows - 1, 1).copyFrom(first, "Formulas");
+      }
+    }
+  }
+}
+
+async function styleRange(o: ApplyOptions, sheet: string, top: number, left: number, rows: number, cols: number, style: (r: Excel.Range) => void): Promise<void> {
+  await o.batch.reserve(200, rows * cols);
+  style(o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(top - 1, left - 1, rows, cols));
+}
+
+function headerStyle(r: Excel.Range): void {
+  r.format.fill.color = HEADER_FILL;
+  r.format.font.bold = true;
+  r.format.font.color = HEADER_FONT;
+  r.format.wrapText = true;
+  r.format.verticalAlignment = "Center";
+}
+
+async function blockFormats(o: ApplyOptions, s: SheetPlan, b: Block): Promise<void> {
+  const mine = o.ours.has(s.name);
+  await styleRange(o, s.name, b.top, b.left, 1, b.columns.length, headerStyle);
+  for (let k = 0; k < b.columns.length; k++) {
+    const c = b.columns[k];
+    const col = b.left + k;
+    const nf = numberFormatOf(c.format);
+    if (nf && b.rows > 0) await writeGrid(o, s.name, b.top + 1, col, b.rows, 1, () => nf, "numberFormat");
+    if (c.verdictColors && b.rows > 0) {
+      const topLeft = `${columnLetters(col)}${b.top + 1}`;
+      await o.batch.reserve(0);
+      const range = () => o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(b.top, col - 1, b.rows, 1);
+      range().conditionalFormats.clearAll();
+      for (const [tone, labels] of labelsByTone()) {
+        const formula = `=${toneRuleFormula(topLeft, labels)}`;
+        await o.batch.reserve(jsonSize(formula) + 64);
+        const cf = range().conditionalFormats.add("Custom");
+        cf.custom.rule.formula = formula;
+        cf.custom.format.fill.color = `#${TONE_COLORS[tone].fill}`;
+        cf.custom.format.font.color = `#${TONE_COLORS[tone].font}`;
+      }
+    }
+    if (c.input && b.rows > 0) {
+      await o.batch.reserve(200);
+      const dv = o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(b.top, col - 1, b.rows, 1).dataValidation;
+      // A rule cannot be set over cells that have one: clear first.
+      dv.clear();
+      dv.rule = { list: { inCellDropDown: true, source: c.input.join(",") } };
+      dv.errorAlert = { showAlert: true, style: "Warning", title: "CSP Reconcile", message: `Use one of: ${c.input.join(", ")}` };
+    }
+    if (mine && c.hidden) {
+      await o.batch.reserve(0);
+      o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn().columnHidden = true;
+    }
+  }
+  if (mine && b.autoFilter && o.api.v19) {
+    await o.batch.reserve(0);
+    const ws = o.meter.ctx.workbook.worksheets.getItem(s.name);
+    ws.autoFilter.apply(ws.getRangeByIndexes(b.top - 1, b.left - 1, Math.max(b.rows, 1) + 1, b.columns.length));
+  }
+}
+
+export async function applyFormats(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
+  for (const s of plan.sheets) {
+    for (const b of s.blocks) await blockFormats(o, s, b);
+    for (const c of s.cells) {
+      if (c.style === "title") await styleRange(o, s.name, c.row, c.col, 1, 1, (r) => ((r.format.font.bold = true), (r.format.font.size = 14)));
+      if (c.style === "label") await styleRange(o, s.name, c.row, c.col, 1, 1, (r) => (r.format.font.bold = true));
+      if (c.style === "note") await styleRange(o, s.name, c.row, c.col, 1, 1, (r) => ((r.format.font.italic = true), (r.format.font.color = NOTE_FONT)));
+      if (c.style === "date") await writeGrid(o, s.name, c.row, c.col, 1, 1, () => "yyyy-mm-dd", "numberFormat");
+    }
+    for (const w of o.widths.get(s.name) ?? []) {
+      if (w.width <= 0) continue;
+      await o.batch.reserve(0);
+      o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(0, w.col - 1, 1, 1).format.columnWidth = w.width;
+    }
+    if (o.ours.has(s.name)) {
+      const ws = () => o.meter.ctx.workbook.worksheets.getItem(s.name);
+      if (s.freeze && (s.freeze.rows > 0 || s.freeze.cols > 0)) {
+        await o.batch.reserve(0);
+        const { rows, cols } = s.freeze;
+        if (rows > 0 && cols > 0) ws().freezePanes.freezeAt(ws().getRangeByIndexes(0, 0, rows, cols));
+        else if (rows > 0) ws().freezePanes.freezeRows(rows);
+        else ws().freezePanes.freezeColumns(cols);
+      }
+      if (s.tabColor) {
+        await o.batch.reserve(0);
+        ws().tabColor = `#${s.tabColor}`;
+      }
+    }
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Before a run writes, it records what it is about to overwrite on sheets it did not create:
+ * the content of non-empty cells, the number formats and styles of cells it formats, and column
+ * widths — each with what the run writes there. Removing the reconciliation later puts the
+ * original back unless the user changed the cell since (then the user's edit stays).
+ *
+ * On the input tables (Sources, Accounts, Offer map) a run rewrites the user's own rows in
+ * normalised form; every cell it changes there is recorded, so "remove" gives the table back as
+ * it was, row by row, unless the user edited that row after the run.
+ */
+import { PlanCell } from "../layout/types";
+import { ExcelContent, excelText, sameContent, toExcelInput } from "./cells";
+import { ColumnWidth, SheetLayout, planCellAt } from "./plan-extents";
+import { readBlock } from "./read";
+import { Rect, containsCell, rect, subtractAll } from "./rects";
+import { Meter } from "./requests";
+import { Extent, GatewayState, Original, StyleSnapshot, WidthOriginal } from "./state";
+
+/** A cell nobody formatted. */
+export const PLAIN_STYLE: StyleSnapshot = {
+  fill: null,
+  bold: false,
+  italic: false,
+  color: "#000000",
+  size: 11,
+  wrap: false,
+  vAlign: "Bottom",
+  hAlign: "General",
+  numberFormat: "General",
+};
+
+export const cellKey = (sheet: string, row: number, col: number) => `${sheet.toLowerCase()}|${row}|${col}`;
+
+/** The content of a cell as the input that recreates it (formula text, or text behind an apostrophe when needed). */
+export function contentInput(formula: unknown, value: unknown, type: unknown): ExcelContent {
+  if (type === "Empty") return "";
+  if (typeof formula === "string" && formula.startsWith("=") && !(type === "String" && value === formula)) return formula;
+  if (typeof value === "string") return type === "Error" ? value : excelText(value);
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  return "";
+}
+
+export interface Capture {
+  /** Every original the state must keep (carried over and new), by cell. */
+  readonly originals: Map<string, Original>;
+  readonly widths: WidthOriginal[];
+  /** Columns whose width this run sets, per sheet. */
+  readonly setWidths: Map<string, ColumnWidth[]>;
+}
+
+function ofKind(extents: readonly Extent[], sheet: string, kinds: readonly Extent["kind"][]): Rect[] {
+  const lower = sheet.toLowerCase();
+  return extents.filter((e) => e.sheet.toLowerCase() === lower && kinds.includes(e.kind)).map((e) => e.rect);
+}
+
+async function readContents(meter: Meter, sheet: string, rects: readonly Rect[], each: (row: number, col: number, input: ExcelContent) => void): Promise<void> {
+  for (const r of rects) {
+    const got = await readBlock(meter, sheet, r, ["formulas", "values", "valueTypes"]);
+    got.formulas.forEach((line, i) => line.forEach((f, j) => each(r.top + i, r.left + j, contentInput(f, got.values[i][j], got.valueTypes[i][j]))));
+  }
+}
+
+async function readStyles(meter: Meter, sheet: string, cells: readonly { row: number; col: number }[]): Promise<StyleSnapshot[]> {
+  const out: StyleSnapshot[] = [];
+  for (let at = 0; at < cells.length; at += 500) {
+    const ranges = cells.slice(at, at + 500).map((c) =>
+      meter.ctx.workbook.worksheets
+        .getItem(sheet)
+        .getRangeByIndexes(c.row - 1, c.col - 1, 1, 1)
+        .load("numberFormat,format/fill/color,format/font/bold,format/font/italic,format/font/color,format/font/size,format/wrapText,format/verticalAlignment,format/horizontalAlignment"),
+    );
+    await meter.sync(0);
+    for (const r of ranges) {
+      const fill = r.format.fill.color;
+      out.push({
+        // Excel reports "no fill" as white.
+        fill: fill === "#FFFFFF" ? null : fill,
+        bold: r.format.font.bold,
+        italic: r.format.font.italic,
+        color: r.format.font.color,
+        size: r.format.font.size,
+        wrap: r.format.wrapText,
+        vAlign: r.format.verticalAlignment,
+        hAlign: r.format.horizontalAlignment,
+        numberFormat: String(r.numberFormat[0][0]),
+      } as StyleSnapshot);
+    }
+  }
+  return out;
+}
+
+/**
+ * Records originals for the planned `layouts` on sheets the product did not create (`ours`
+ * excluded), given the previous run's state.
+ */
+export async function captureOriginals(
+  meter: Meter,
+  layouts: ReadonlyMap<string, SheetLayout>,
+  old: GatewayState,
+  ours: ReadonlySet<string>,
+  existing: ReadonlySet<string>,
+  /** Input tables this run creates (header only, bold): nothing to read, originals are known. */
+  pendingInputs: ReadonlySet<string> = new Set(),
+): Promise<Capture> {
+  const originals = new Map<string, Original>();
+  for (const o of old.originals) if (existing.has(o.sheet.toLowerCase())) originals.set(cellKey(o.sheet, o.row, o.col), o);
+  const widths = old.widths.filter((w) => existing.has(w.sheet.toLowerCase()));
+  const setWidths = new Map<string, ColumnWidth[]>();
+  const merge = (sheet: string, row: number, col: number, patch: Partial<Original>) => {
+    const k = cellKey(sheet, row, col);
+    const prev = originals.get(k);
+    originals.set(k, { ...(prev ?? { sheet, row, col }), ...patch });
+  };
+
+  for (const [name, layout] of layouts) {
+    if (pendingInputs.has(name)) {
+      for (const e of layout.extents) {
+        if (e.kind === "input") {
+          for (const c of cellsOf(e.rect)) {
+            if (c.row === e.rect.top) continue;
+            const ours = toExcelInput(planCellAt(layout.plan, c.row, c.col) as PlanCell);
+            if (ours !== "") merge(name, c.row, c.col, { content: "", ours });
+          }
+        }
+        if (e.kind === "style") {
+          const input = layout.extents.find((x) => x.kind === "input");
+          for (const c of cellsOf(e.rect)) merge(name, c.row, c.col, { style: { ...PLAIN_STYLE, bold: Boolean(input && c.col <= input.rect.right) } });
+        }
+      }
+      continue;
+    }
+    if (!existing.has(name.toLowerCase())) continue;
+    if (ours.has(name)) {
+      setWidths.set(name, [...layout.widths]);
+      continue;
+    }
+    const plan = layout.plan;
+    const ourInput = (row: number, col: number): ExcelContent => toExcelInput(planCellAt(plan, row, col) as PlanCell);
+    const mine = (kind: Extent["kind"]) => layout.extents.filter((e) => e.kind === kind).map((e) => e.rect);
+
+    // Content: cells newly ours that hold something.
+    const oldContent = ofKind(old.extents, name, ["content", "input"]);
+    const fresh = subtractAll(mine("content"), oldContent);
+    await readContents(meter, name, fresh, (row, col, cur) => {
+      if (cur === "") return;
+      if (!originals.get(cellKey(name, row, col))?.ours) merge(name, row, col, { content: cur, ours: ourInput(row, col) });
+    });
+
+    // Input tables: every cell the run changes, compared with what the previous run wrote.
+    await readContents(meter, name, mine("input"), (row, col, cur) => {
+      const ours = ourInput(row, col);
+      const k = cellKey(name, row, col);
+      const prev = originals.get(k);
+      if (prev?.ours !== undefined) {
+        if (!sameContent(cur, prev.ours)) {
+          // The user edited the cell after the last run: that edit is the new baseline.
+          const { content: _c, ours: _o, ...rest } = prev;
+          if (cur === ours) originals.set(k, rest as Original);
+          else originals.set(k, { ...rest, content: cur, ours } as Original);
+        } else if (prev.content === ours) {
+          // Back to what it was before any run: nothing to restore.
+          const { content: _c, ours: _o, ...rest } = prev;
+          originals.set(k, rest as Original);
+        } else {
+          merge(name, row, col, { ours });
+        }
+      } else if (cur !== ours) {
+        merge(name, row, col, { content: cur, ours });
+      }
+    });
+
+    // Styles of cells newly styled by us.
+    const styled = subtractAll(mine("style"), ofKind(old.extents, name, ["style"]));
+    const styleCells = styled.flatMap((r) => cellsOf(r));
+    const styles = await readStyles(meter, name, styleCells);
+    styleCells.forEach((c, i) => merge(name, c.row, c.col, { style: styles[i] }));
+
+    // Number formats of cells newly formatted by us.
+    const formatted = subtractAll(mine("numberFormat"), ofKind(old.extents, name, ["numberFormat"]));
+    for (const r of formatted) {
+      const got = await readBlock(meter, name, r, ["numberFormat"]);
+      got.numberFormat.forEach((line, i) =>
+        line.forEach((nf, j) => {
+          if (nf !== "General") merge(name, r.top + i, r.left + j, { numberFormat: String(nf) });
+        }),
+      );
+    }
+
+    // Widths: on the user's sheets we only size columns that still have the standard width.
+    if (layout.widths.length > 0) {
+      const ws = meter.ctx.workbook.worksheets.getItem(name);
+      ws.load("standardWidth");
+      const cols = layout.widths.map((w) => ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn().load("format/columnWidth,columnHidden"));
+      await meter.sync(0);
+      const chosen: ColumnWidth[] = [];
+      layout.widths.forEach((w, i) => {
+        const current = cols[i].format.columnWidth;
+        const recorded = widths.some((x) => x.sheet.toLowerCase() === name.toLowerCase() && x.col === w.col);
+        if (recorded) return;
+        if (Math.abs(current - ws.standardWidth) < 0.01 && w.width > 0) {
+          chosen.push(w);
+          widths.push({ sheet: name, col: w.col, width: current, hidden: Boolean(cols[i].columnHidden) });
+        }
+      });
+      setWidths.set(name, chosen);
+    }
+  }
+
+  // Keep only originals still inside an extent of this run; the rest are restored by the release.
+  return { originals, widths, setWidths };
+}
+
+export function cellsOf(r: Rect): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+  return out;
+}
+
+/** Originals inside the given extents (what the final state keeps). */
+export function originalsWithin(originals: Iterable<Original>, extents: readonly Extent[]): Original[] {
+  const out: Original[] = [];
+  for (const o of originals) {
+    const lower = o.sheet.toLowerCase();
+    if (extents.some((e) => e.sheet.toLowerCase() === lower && containsCell(e.rect, o.row, o.col))) out.push(o);
+  }
+  return out;
+}
+
+export { rect };

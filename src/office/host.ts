@@ -1,0 +1,40 @@
+/**
+ * The Office host the gateway talks to: office.js's `Excel` and `Office` globals in Excel, or
+ * the fake Excel (src/office/fake) in tests and on the development page. Features beyond the
+ * manifest's minimum (ExcelApi 1.7, research/office-addin.md §2.8) are gated at run time with
+ * `isSetSupported`, as Microsoft recommends.
+ */
+
+export interface OfficeHost {
+  readonly Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  readonly Office: {
+    readonly context: {
+      readonly platform?: string | null;
+      readonly requirements?: { isSetSupported(name: string, version?: string): boolean } | null;
+    };
+  };
+}
+
+/** The globals office.js defines (resolved when used, so the module loads anywhere). */
+export function globalHost(): OfficeHost {
+  const g = globalThis as unknown as { Excel?: OfficeHost["Excel"]; Office?: OfficeHost["Office"] };
+  if (!g.Excel || !g.Office) throw new Error("office.js is not loaded: Excel and Office are undefined");
+  return { Excel: g.Excel, Office: g.Office };
+}
+
+export interface ApiSupport {
+  /** The highest ExcelApi version found, e.g. "1.9". */
+  readonly version: string;
+  /** Range.copyFrom, AutoFilter, getRanges, suspendScreenUpdatingUntilNextSync. */
+  readonly v19: boolean;
+  readonly platform: string;
+}
+
+const PROBE = ["1.20", "1.19", "1.18", "1.17", "1.16", "1.15", "1.14", "1.13", "1.12", "1.11", "1.10", "1.9", "1.8", "1.7", "1.6", "1.5", "1.4", "1.3", "1.2", "1.1"];
+
+export function apiSupport(host: OfficeHost): ApiSupport {
+  const req = host.Office.context.requirements;
+  const has = (v: string) => Boolean(req?.isSetSupported("ExcelApi", v));
+  const version = PROBE.find(has) ?? "1.1";
+  return { version, v19: has("1.9"), platform: host.Office.context.platform ?? "unknown" };
+}

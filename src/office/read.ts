@@ -1,0 +1,133 @@
+/**
+ * Reading the workbook. Every read is chunked by rows so that no single range read exceeds
+ * 5,000,000 cells (all platforms; past it Excel throws or, per a 2026 docs change, returns null:
+ * office-js-docs-pr #5821) and no response exceeds about 2 MB (the web's response limit is
+ * 5 MB). Chunk size adapts to the bytes per cell actually seen; a chunk that still fails is
+ * halved and retried.
+ */
+import { Cell } from "../domain/cells";
+import { SheetData } from "../domain/workbook";
+import { fromExcel } from "./cells";
+import { Rect, rect } from "./rects";
+import { Meter, REQUEST_BUDGET, jsonSize } from "./requests";
+import { WorkbookError } from "./types";
+
+export const MAX_READ_CELLS = 5_000_000;
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visibility: string;
+  readonly position: number;
+  readonly protected: boolean;
+  /** Cells holding values or formulas (`getUsedRange(true)`), or null for an empty sheet. */
+  readonly used: Rect | null;
+}
+
+function errorCode(e: unknown): string {
+  return (e as { code?: string } | null)?.code ?? "";
+}
+
+/** Every sheet with its visibility, protection and used range: two requests whatever the count. */
+export async function listSheets(meter: Meter): Promise<SheetInfo[]> {
+  const coll = meter.ctx.workbook.worksheets;
+  coll.load("items/name,items/visibility,items/position,items/protection/protected");
+  await meter.sync(0);
+  const items = coll.items;
+  const used = items.map((w) => w.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+  await meter.sync(0);
+  return items.map((w, i) => {
+    const u = used[i];
+    return {
+      name: w.name,
+      visibility: w.visibility,
+      position: w.position,
+      protected: w.protection.protected,
+      used: u.isNullObject ? null : rect(u.rowIndex + 1, u.columnIndex + 1, u.rowIndex + u.rowCount, u.columnIndex + u.columnCount),
+    };
+  });
+}
+
+export type ArrayProp = "values" | "valueTypes" | "formulas" | "numberFormat";
+
+/**
+ * Reads `props` of rows `top..bottom`, columns `left..right`, in chunks. Returns one 2-D array
+ * per property, row-major, for the whole block.
+ */
+export async function readBlock(
+  meter: Meter,
+  sheet: string,
+  area: Rect,
+  props: readonly ArrayProp[],
+  budget = REQUEST_BUDGET,
+): Promise<Record<ArrayProp, unknown[][]>> {
+  const out = Object.fromEntries(props.map((p) => [p, [] as unknown[][]])) as Record<ArrayProp, unknown[][]>;
+  const width = area.right - area.left + 1;
+  const maxRowsByCells = Math.max(1, Math.floor(MAX_READ_CELLS / width));
+  // Start with a guess of the bytes per cell and learn from each chunk.
+  let bytesPerCell = 12 * props.length;
+  let row = area.top;
+  while (row <= area.bottom) {
+    let rows = Math.min(area.bottom - row + 1, maxRowsByCells, Math.max(1, Math.floor(budget / (width * bytesPerCell))));
+    for (;;) {
+      const range = meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(row - 1, area.left - 1, rows, width);
+      range.load(props.join(","));
+      try {
+        await meter.sync(0);
+      } catch (e) {
+        const code = errorCode(e);
+        if ((code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit" || code === "GeneralException") && rows > 1) {
+          rows = Math.max(1, Math.floor(rows / 2));
+          continue;
+        }
+        if (code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit") throw new WorkbookError("readLimit", { sheet, row });
+        throw e;
+      }
+      let bytes = 0;
+      for (const p of props) {
+        const data = (range as unknown as Record<ArrayProp, unknown[][] | null>)[p];
+        // A read past the cell limit may come back null instead of throwing (office-js-docs-pr #5821).
+        if (!data) throw new WorkbookError("readLimit", { sheet, row });
+        bytes += jsonSize(data);
+        for (const line of data) out[p].push(line);
+      }
+      bytesPerCell = Math.max(4, (bytes / (rows * width)) * 1.25);
+      meter.largestBytes = Math.max(meter.largestBytes, bytes);
+      break;
+    }
+    row += rows;
+    meter.checkCancel();
+  }
+  return out;
+}
+
+/**
+ * A sheet as the engine reads it: rows[0] is row 1, cells[0] column A, up to the last used
+ * row and column (values only: formats alone do not make a cell used).
+ */
+export async function readSheetData(meter: Meter, info: SheetInfo): Promise<SheetData> {
+  if (!info.used) return { name: info.name, rows: [] };
+  const area = rect(info.used.top, 1, info.used.bottom, info.used.right);
+  const got = await readBlock(meter, info.name, area, ["values", "valueTypes"]);
+  const rows: Cell[][] = Array.from({ length: info.used.top - 1 }, () => []);
+  got.values.forEach((line, i) => rows.push(line.map((v, j) => fromExcel(v, got.valueTypes[i][j] as string))));
+  return { name: info.name, rows };
+}
+
+/** The first rows of a sheet (header detection): up to `count` rows from its first used row. */
+export async function readTop(meter: Meter, info: SheetInfo, count: number): Promise<SheetData> {
+  if (!info.used) return { name: info.name, rows: [] };
+  const area = rect(info.used.top, 1, Math.min(info.used.bottom, info.used.top + count - 1), info.used.right);
+  return readArea(meter, info.name, area);
+}
+
+/** Cells of an area as engine cells, placed at their sheet positions (rows before `top` empty). */
+export async function readArea(meter: Meter, sheet: string, area: Rect): Promise<SheetData> {
+  const got = await readBlock(meter, sheet, area, ["values", "valueTypes"]);
+  const rows: Cell[][] = Array.from({ length: area.top - 1 }, () => []);
+  got.values.forEach((line, i) => {
+    const cells: Cell[] = new Array(area.left - 1).fill(null);
+    line.forEach((v, j) => cells.push(fromExcel(v, got.valueTypes[i][j] as string)));
+    rows.push(cells);
+  });
+  return { name: sheet, rows };
+}

@@ -1,0 +1,115 @@
+/**
+ * The pane's small writes: confirming sources, saving settings, selecting rows.
+ *
+ * Settings live where a teammate opening the workbook finds them: new-commerce accounts in the
+ * Accounts table, the offer map in the Offer map table, a frozen as-of date in the Summary's
+ * as-of cell (and a settings pointer for before the first run), auto-open in the document
+ * setting Office.AutoShowTaskpaneWithDocument (the only place Office reads it;
+ * docs/develop/automatically-open-a-task-pane-with-a-document.md).
+ */
+import { Cell, cellText, isoToSerial } from "../domain/cells";
+import { caseFold } from "../domain/text";
+import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SOURCE_COLUMNS, SourceRecord, sourceRow } from "../domain/workbook";
+import { AS_OF_CELL, GENERATED } from "../layout/plan";
+import { apiSupport } from "./host";
+import { listSheets, readSheetData } from "./read";
+import { GatewayDeps, findSheet } from "./reconcile";
+import { Meter, WriteBatch } from "./requests";
+import { SETTING_AS_OF, SETTING_AUTO_OPEN } from "./state";
+import { writeTable } from "./tables";
+import { WorkbookError, WorkbookSettings } from "./types";
+
+export async function saveSources(deps: GatewayDeps, records: readonly SourceRecord[]): Promise<void> {
+  await deps.host.Excel.run(async (ctx) => {
+    const meter = new Meter(ctx);
+    const sheets = await listSheets(meter);
+    const info = findSheet(sheets, SHEETS.sources);
+    if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
+    const batch = new WriteBatch(meter, () => undefined, deps.budget);
+    await writeTable(meter, batch, { sheet: info?.name ?? SHEETS.sources, create: !info, previousBottom: info?.used?.bottom ?? 0 }, [[...SOURCE_COLUMNS], ...records.map(sourceRow)], SOURCE_COLUMNS.length);
+    await batch.flush();
+  });
+}
+
+export async function saveSettings(deps: GatewayDeps, settings: WorkbookSettings): Promise<void> {
+  if (settings.asOf !== "today" && isoToSerial(settings.asOf) === null) throw new WorkbookError("failed", { asOf: settings.asOf }, `Not a date: ${settings.asOf}`);
+  await deps.host.Excel.run(async (ctx) => {
+    const meter = new Meter(ctx);
+    const sheets = await listSheets(meter);
+    for (const name of [SHEETS.accounts, SHEETS.offerMap]) {
+      const info = findSheet(sheets, name);
+      if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
+    }
+    const batch = new WriteBatch(meter, () => undefined, deps.budget);
+
+    // Accounts: Commerce "nce" for the listed accounts, "legacy" for the others; missing ones added.
+    const accounts = findSheet(sheets, SHEETS.accounts);
+    const data = accounts ? await readSheetData(meter, accounts) : undefined;
+    const rows: Cell[][] = data?.rows.length ? data.rows.map((r) => [...r].slice(0, ACCOUNT_COLUMNS.length)) : [[...ACCOUNT_COLUMNS]];
+    const nce = new Set(settings.nceAccounts.map((a) => caseFold(a.trim())));
+    for (let i = 1; i < rows.length; i++) {
+      const name = caseFold(cellText(rows[i][0]).trim());
+      if (name !== "") rows[i][2] = nce.has(name) ? "nce" : "legacy";
+    }
+    for (const a of settings.nceAccounts) {
+      if (!rows.some((r, i) => i > 0 && caseFold(cellText(r[0]).trim()) === caseFold(a.trim()))) rows.push([a, "", "nce"]);
+    }
+    await writeTable(meter, batch, { sheet: accounts?.name ?? SHEETS.accounts, create: !accounts, previousBottom: 0 }, rows, ACCOUNT_COLUMNS.length);
+
+    const offerMap = findSheet(sheets, SHEETS.offerMap);
+    await writeTable(
+      meter,
+      batch,
+      { sheet: offerMap?.name ?? SHEETS.offerMap, create: !offerMap, previousBottom: offerMap?.used?.bottom ?? 0 },
+      [[...OFFER_MAP_COLUMNS], ...settings.offerMap.map((e) => [e.oldOffer, e.newOffer])],
+      OFFER_MAP_COLUMNS.length,
+    );
+
+    // As-of: the Summary's cell when there is one (TODAY() or the date), and the pointer.
+    const summary = findSheet(sheets, GENERATED.summary);
+    if (summary && !summary.protected) {
+      await batch.reserve(64);
+      const cell = ctx.workbook.worksheets.getItem(summary.name).getRangeByIndexes(AS_OF_CELL.row - 1, AS_OF_CELL.col - 1, 1, 1);
+      cell.formulas = [[settings.asOf === "today" ? "=TODAY()" : isoToSerial(settings.asOf)!]];
+    }
+    await batch.flush();
+    const asOf = ctx.workbook.settings.getItemOrNullObject(SETTING_AS_OF).load("key");
+    const auto = ctx.workbook.settings.getItemOrNullObject(SETTING_AUTO_OPEN).load("key");
+    await meter.sync(0);
+    if (settings.asOf === "today") {
+      if (!asOf.isNullObject) asOf.delete();
+    } else ctx.workbook.settings.add(SETTING_AS_OF, settings.asOf);
+    if (settings.autoOpen) ctx.workbook.settings.add(SETTING_AUTO_OPEN, true);
+    else if (!auto.isNullObject) auto.delete();
+    await meter.sync(0);
+  });
+}
+
+/** Activates the sheet and selects whole rows: one run, or several with ExcelApi 1.9. */
+export async function selectRows(deps: GatewayDeps, sheet: string, rows: readonly number[]): Promise<void> {
+  const sorted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 1).sort((a, b) => a - b);
+  const runs: { from: number; to: number }[] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.to === r - 1) last.to = r;
+    else runs.push({ from: r, to: r });
+  }
+  await deps.host.Excel.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    if (runs.length === 0) return;
+    const address = (r: { from: number; to: number }) => `${r.from}:${r.to}`;
+    if (runs.length > 1 && apiSupport(deps.host).v19) {
+      try {
+        // Multi-area addresses use the en-US "," (a German desktop wanted ";": office-js #1167, #1985).
+        ws.getRanges(runs.map(address).join(",")).select();
+        await ctx.sync();
+        return;
+      } catch {
+        // Fall back to the first run below.
+      }
+    }
+    ws.getRange(address(runs[0])).select();
+    await ctx.sync();
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The gateway imports the bundled samples into Excel (the fake), reconciles, and the workbook
+ * holds exactly what the headless command writes to a file for the same exports: every value,
+ * every formula, every number format. Within Excel on the web's limits.
+ */
+import * as path from "path";
+import { scanFolder } from "../../src/cli/folder";
+import { reconcileImports } from "../../src/cli/run";
+import { ImportFile } from "../../src/domain/importer";
+import { buildWorkbook } from "../../src/xlsx/writer";
+import { compareWithWriter } from "./support/compare";
+import { AS_OF, RUN_AT, bench, importAndReconcile } from "./support/setup";
+
+let files: ImportFile[];
+
+beforeAll(async () => {
+  files = (await scanFolder(path.join(__dirname, "..", "..", "samples"))).files;
+});
+
+function expected(fs: readonly ImportFile[]) {
+  const out = reconcileImports(fs, { asOf: AS_OF, fixedAsOf: true, runAt: RUN_AT.toISOString() });
+  return { out, wb: buildWorkbook(out.inputSheets, out.plan) };
+}
+
+describe.each(["1.9", "1.7"])("bundled samples on an ExcelApi %s host", (api) => {
+  test("the workbook equals the headless writer's file cell for cell", async () => {
+    const b = bench({ api });
+    const { outcome } = await importAndReconcile(b, files);
+    const { out, wb } = expected(files);
+    const cmp = compareWithWriter(b.fake.store, wb);
+    expect(cmp.mismatches).toEqual([]);
+    expect(cmp.formulas).toBeGreaterThan(500);
+    // Same engine result as the command.
+    expect(outcome.report).toEqual(out.report);
+    expect(outcome.customers.length).toBe(out.report.customers.length);
+    // Limits: every request under 5 MB; with our budget under about 2 MB.
+    expect(b.fake.stats.largestRequestBytes).toBeLessThan(2.1 * 1024 * 1024);
+    expect(b.fake.stats.largestResponseBytes).toBeLessThan(2.1 * 1024 * 1024);
+    expect(b.fake.stats.log.every((r) => !r.failed)).toBe(true);
+    // eslint-disable-next-line no-console
+    console.log(
+      `samples, ExcelApi ${api}: ${b.fake.stats.requests} requests in all (reconcile: ${outcome.stats.requests}), largest request ${b.fake.stats.largestRequestBytes} bytes, largest response ${b.fake.stats.largestResponseBytes} bytes`,
+    );
+  });
+});
+
+test("every write request of a run suspends calculation until its sync", async () => {
+  const b = bench();
+  await b.gateway.importFiles(files, b.onProgress);
+  b.fake.resetStats();
+  b.progress.length = 0;
+  await b.gateway.reconcile(b.onProgress);
+  const writes = b.fake.stats.log.filter((r) => r.writes > 0);
+  expect(writes.length).toBeGreaterThan(0);
+  expect(writes.every((r) => r.suspendedCalculation)).toBe(true);
+  const fractions = b.progress.map((p) => p.fraction);
+  expect(fractions[fractions.length - 1]).toBe(1);
+  expect([...fractions].sort((x, y) => x - y)).toEqual(fractions);
+});
+
+test("uniform columns are filled with copyFrom on ExcelApi 1.9: far fewer bytes than full arrays", async () => {
+  const sizes: Record<string, number> = {};
+  for (const api of ["1.7", "1.9"]) {
+    const b = bench({ api });
+    await b.gateway.importFiles(files, b.onProgress);
+    b.fake.resetStats();
+    await b.gateway.reconcile(b.onProgress);
+    sizes[api] = b.fake.stats.totalRequestBytes;
+  }
+  expect(sizes["1.9"]).toBeLessThan(sizes["1.7"] * 0.8);
+});
+
+test("the comparison notices a changed value, a changed formula and an extra cell", async () => {
+  const b = bench();
+  await importAndReconcile(b, files);
+  const { wb } = expected(files);
+  const store = b.fake.store;
+  const calc = store.mustSheet("CSP Calc");
+  const [[row, col]] = store.cellsIn(calc, { top: 2, left: 11, bottom: 2, right: 11 });
+  store.writeStored(calc, row, col, { kind: "formula", formula: "=1" });
+  store.userWrite("Summary", 1, 1, "Changed title");
+  store.userWrite("Groups", 500, 3, "stray");
+  const cmp = compareWithWriter(store, wb);
+  expect(cmp.mismatches).toHaveLength(3);
+});
