@@ -129,11 +129,11 @@ export async function captureOriginals(
       }
       continue;
     }
-    if (!existing.has(name.toLowerCase())) continue;
     if (ours.has(name)) {
       setWidths.set(name, [...layout.widths]);
       continue;
     }
+    if (!existing.has(name.toLowerCase())) continue;
     const plan = layout.plan;
     const ourInput = (row: number, col: number): ExcelContent => toExcelInput(planCellAt(plan, row, col) as PlanCell);
     const mine = (kind: Extent["kind"]) => layout.extents.filter((e) => e.kind === kind).map((e) => e.rect);
@@ -196,10 +196,10 @@ export async function captureOriginals(
       layout.widths.forEach((w, i) => {
         const current = cols[i].format.columnWidth;
         const recorded = widths.some((x) => x.sheet.toLowerCase() === name.toLowerCase() && x.col === w.col);
-        if (recorded) return;
+        // A width the user (or an earlier run) chose stays; the original is recorded once.
         if (Math.abs(current - ws.standardWidth) < 0.01 && w.width > 0) {
           chosen.push(w);
-          widths.push({ sheet: name, col: w.col, width: current, hidden: Boolean(cols[i].columnHidden) });
+          if (!recorded) widths.push({ sheet: name, col: w.col, width: current, hidden: Boolean(cols[i].columnHidden) });
         }
       });
       setWidths.set(name, chosen);

@@ -204,6 +204,8 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
         ctx.workbook.worksheets.getItem(visible[k].name).position = k;
       }
       writing = true;
+      // The record of what this run may touch goes in whole, whatever the request size.
+      batch.holdCancel = true;
       const extra = { names: plan.names.map((n) => n.name), settings: [SETTING_SCHEMA] };
       const writingState: GatewayState = {
         status: "writing",
@@ -217,6 +219,8 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       await batch.reserve(200);
       ctx.workbook.worksheets.getItem(GENERATED.summary).getRangeByIndexes(STATUS_CELL.row - 1, STATUS_CELL.col - 1, 1, 1).values = [[INTERRUPTED_TEXT]];
       await batch.flush();
+      batch.holdCancel = false;
+      meter.checkCancel();
 
       // 2. What the previous run wrote and this one does not.
       const nowExisting = new Set([...existing, ...toCreate.map((n) => n.toLowerCase())]);

@@ -66,6 +66,8 @@ export class WriteBatch {
   private calls = 0;
   /** Cells written so far (for progress). */
   done = 0;
+  /** While true, cancellation waits (steps that must not stop half-way, e.g. writing the state). */
+  holdCancel = false;
 
   constructor(
     private readonly meter: Meter,
@@ -98,7 +100,7 @@ export class WriteBatch {
     this.calls = 0;
     await this.meter.sync(bytes);
     this.onFlush(this.done);
-    this.meter.checkCancel();
+    if (!this.holdCancel) this.meter.checkCancel();
   }
 
   /** Room left in the current request (for sizing the next block of rows). */

@@ -113,11 +113,15 @@ export function stateRows(state: GatewayState): (string | number)[][] {
   // The Where formula follows the sheet if the user renames it.
   for (const s of state.created) rows.push(["created", excelText(s), refFormula("ROWS", s, rect(1, 1, 1, 1)), ""]);
   for (const e of state.extents) rows.push(["extent", excelText(e.sheet), refFormula("ROWS", e.sheet, e.rect), e.kind]);
-  for (const o of state.originals) {
+  // Canonical order, so that the same workbook always records the same rows.
+  const bySheet = (a: { sheet: string }, b: { sheet: string }) => (a.sheet.toLowerCase() < b.sheet.toLowerCase() ? -1 : a.sheet.toLowerCase() > b.sheet.toLowerCase() ? 1 : 0);
+  const originals = [...state.originals].sort((a, b) => bySheet(a, b) || a.row - b.row || a.col - b.col);
+  const widths = [...state.widths].sort((a, b) => bySheet(a, b) || a.col - b.col);
+  for (const o of originals) {
     const { sheet, row, col, ...data } = o;
     rows.push(["original", excelText(sheet), refFormula("ROWS", sheet, rect(row, col, row, col)), json(data)]);
   }
-  for (const w of state.widths) {
+  for (const w of widths) {
     rows.push(["width", excelText(w.sheet), refFormula("COLUMNS", w.sheet, rect(1, w.col, 1_048_576, w.col)), json({ width: w.width, hidden: w.hidden })]);
   }
   for (const n of state.names) rows.push(["name", "", "", excelText(n)]);
