@@ -133,9 +133,12 @@ module.exports = async (env, argv) => {
     },
     performance: {
       hints: production ? "warning" : false,
-      // Budget for the initial download of one page (React + Fluent UI v9 is most of it).
-      maxEntrypointSize: 450 * 1024,
-      maxAssetSize: 450 * 1024,
+      // Webpack measures minified bytes before compression. The pane's budget is 350 KB gzipped for
+      // its first download (checked by test/browser/pane.test.ts); about 3.5 bytes minified per
+      // gzipped byte makes that ~1.2 MB here. The lazily loaded exceljs chunk is not first download.
+      maxEntrypointSize: 1200 * 1024,
+      maxAssetSize: 1200 * 1024,
+      assetFilter: (name) => name.endsWith(".js") && !name.startsWith("exceljs."),
     },
     plugins: [
       new ExcelJsAlreadyMinified(),

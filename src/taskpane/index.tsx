@@ -1,5 +1,8 @@
-// Production task pane (taskpane.html, referenced by the manifest).
+// Production task pane (taskpane.html, referenced by the manifest). Only this file and bootstrap.ts
+// read `Office`; the app reaches the workbook through the gateway it is given.
 import { createRoot } from "react-dom/client";
+import { createOfficeGateway } from "../office/gateway";
+import { App } from "./App";
 import { detectHost } from "./bootstrap";
 import { OutsideOffice } from "./components/OutsideOffice";
 
@@ -10,8 +13,7 @@ void detectHost().then((host) => {
   const root = createRoot(container);
   if (host.kind === "outside") {
     root.render(<OutsideOffice reason={host.reason} language={host.language} theme={host.theme} />);
-    return;
+  } else {
+    root.render(<App gateway={createOfficeGateway()} displayLanguage={host.language} theme={host.theme} />);
   }
-  // TODO(wire): createOfficeGateway() from src/office once it lands.
-  root.render(<OutsideOffice reason="notInExcel" language={host.language} theme={host.theme} />);
 });

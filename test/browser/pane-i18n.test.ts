@@ -5,6 +5,10 @@ import * as path from "path";
 import { ERRORS, LANGUAGES, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS } from "../../src/taskpane/i18n/catalogue";
 import { createI18n, pickLanguage } from "../../src/taskpane/i18n";
 import { CUSTOMER_ORDER, LABEL, NEXT_STEP } from "../../src/domain/verdicts";
+import { localReason } from "../../src/taskpane/views/reasons";
+import { customerOutcomes } from "../../src/office/reconcile";
+import { reconcileImports } from "../../src/cli/run";
+import { scanFolder } from "../../src/cli/folder";
 
 const forms = (t: Text): string[] => (typeof t === "string" ? [t] : [t.one, t.other]);
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -106,5 +110,32 @@ describe("no hard-coded user-facing text in the pane's components", () => {
     const jsxText = [...src.matchAll(/(?<![=-])>\s*([^<>{}\s][^<>{}]*?)\s*</g)].map((m) => m[1]).filter((s) => /\p{L}{2,}/u.test(s) && !/[=;()]|&&|\|\|/.test(s));
     const attrs = [...src.matchAll(/\b(aria-label|placeholder|title|label|alt)="([^"]*)"/g)].map((m) => m[2]).filter((s) => /\p{L}/u.test(s));
     expect([...jsxText, ...attrs]).toEqual([]);
+  });
+});
+
+describe("a customer's reasons, as the gateway words them, in the pane's language", () => {
+  let reasons: string[];
+  beforeAll(async () => {
+    const scan = await scanFolder(path.join(__dirname, "..", "..", "samples"));
+    const { result } = reconcileImports(scan.files, { asOf: "2026-11-24", fixedAsOf: true });
+    reasons = customerOutcomes(result).flatMap((c) => c.reasons);
+  });
+
+  it("translates the verdict and the seat counts of every reason, keeping the offer name", () => {
+    expect(reasons.length).toBeGreaterThan(20);
+    const fr = createI18n("fr-FR");
+    for (const r of reasons) {
+      const local = localReason(r, fr);
+      expect(local).not.toBe(r);
+      expect(local.startsWith(r.slice(0, r.indexOf(": ") + 2))).toBe(true);
+      expect(local).toMatch(/\(requis \d+, nouveaux \d+\)$/);
+    }
+    expect(localReason("Office 365 E3: New subscription missing (R 25, N 0)", fr)).toBe("Office 365 E3: Nouvel abonnement manquant (requis 25, nouveaux 0)");
+    expect(localReason("Office 365 E3: New subscription missing (R 25, N 0)", createI18n("en"))).toBe("Office 365 E3: New subscription missing (required 25, new 0)");
+  });
+
+  it("shows a reason worded otherwise as it is", () => {
+    expect(localReason("something else", createI18n("nl"))).toBe("something else");
+    expect(localReason("X: Not a verdict (R 1, N 2)", createI18n("nl"))).toBe("X: Not a verdict (R 1, N 2)");
   });
 });

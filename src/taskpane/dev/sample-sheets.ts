@@ -1,10 +1,9 @@
 /**
  * A workbook as a partner might have it before importing anything: two exports opened in Excel
- * (one per account) and an unrelated sheet. Used by the development page (?workbook=sheets).
+ * (one per account) and an unrelated sheet, typed in as a user would (numbers as numbers).
+ * Used by the development page (?workbook=sheets).
  */
-import type { SheetData } from "../../domain/workbook";
-
-export const SAMPLE_SHEETS: readonly SheetData[] = [
+export const SAMPLE_SHEETS: readonly { readonly name: string; readonly rows: readonly (readonly (string | number | null)[])[] }[] = [
   {
     name: "Transports Lefèvre SA",
     rows: [

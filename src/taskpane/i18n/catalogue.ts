@@ -238,6 +238,11 @@ export const MESSAGES = {
     fr: "Aucune ligne d’abonnement dans le classeur.",
     nl: "Geen abonnementsrijen in de werkmap.",
   },
+  "results.seats": {
+    en: "(required {required}, new {seats})",
+    fr: "(requis {required}, nouveaux {seats})",
+    nl: "(vereist {required}, nieuw {seats})",
+  },
   "results.problems": { en: "Problems", fr: "Problèmes", nl: "Problemen" },
   "results.problemsNone": {
     en: "No problems: every row could be read.",

@@ -4,12 +4,13 @@
  * the row). Lists are searchable and paged: partners have thousands of customers.
  */
 import { useDeferredValue, useMemo, useState } from "react";
-import { Badge, BadgeProps, Button, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, BadgeProps, Link, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../domain/model";
 import { caseFold } from "../../domain/text";
 import { CUSTOMER_ORDER, CustomerVerdict, TONE, Tone, isFlagged } from "../../domain/verdicts";
 import type { CustomerOutcome } from "../../office/types";
 import { useI18n } from "../i18n";
+import { localReason } from "./reasons";
 import { usePane } from "../state";
 import { Pager, usePaging } from "../components/Pager";
 import { VerdictChart } from "../components/VerdictChart";
@@ -63,7 +64,8 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
   detail: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   next: { overflowWrap: "anywhere" },
-  more: { display: "flex", flexWrap: "wrap", gap: "4px" },
+  more: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", marginTop: "2px" },
+  selectLink: { fontSize: tokens.fontSizeBase200, textAlign: "start" },
   empty: { color: tokens.colorNeutralForeground2, padding: "8px 0" },
 });
 
@@ -195,7 +197,8 @@ export function ResultsView() {
 
 function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; onSelect: (sheet: string, rows: readonly number[]) => void }) {
   const styles = useStyles();
-  const { t, verdict, nextStep } = useI18n();
+  const i18n = useI18n();
+  const { t, verdict, nextStep } = i18n;
   const sheets = rowsBySheet(c);
   const first = sheets[0];
   const id = `customer-${c.index}`;
@@ -218,7 +221,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
       </div>
       {c.reasons.length > 0 && (
         <Text size={200} id={`${id}-reason`} className={styles.detail}>
-          {c.reasons.join(" · ")}
+          {c.reasons.map((r) => localReason(r, i18n)).join(" · ")}
         </Text>
       )}
       {isFlagged(c.verdict) && (
@@ -229,9 +232,9 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
       {sheets.length > 1 && (
         <div className={styles.more}>
           {sheets.map((s) => (
-            <Button key={s.sheet} size="small" appearance="subtle" onClick={() => onSelect(s.sheet, s.rows)}>
+            <Link key={s.sheet} as="button" className={styles.selectLink} onClick={() => onSelect(s.sheet, s.rows)}>
               {t("results.selectRows", { count: s.rows.length, sheet: s.sheet })}
-            </Button>
+            </Link>
           ))}
         </div>
       )}
