@@ -1,0 +1,468 @@
+// The task pane in a real browser (Debian's headless Chromium through playwright-core), built as
+// shipped (webpack, production mode) and served from 127.0.0.1:
+//
+// - the development page drives the real App against the in-memory workbook: import the bundled
+//   samples (a folder pick and a drop of loose files, one of them .xlsx), assign the loose files'
+//   account, reconcile, and compare what the pane shows with the engine's own report for the same
+//   files; select a flagged customer's rows and a problem's row; cancel; remove;
+// - the production page outside Office says how to side-load instead of showing a blank page;
+// - axe-core finds no serious or critical accessibility violation in any view;
+// - no request leaves the test server (the production page may also fetch office.js from the
+//   Office CDN, served here from the npm copy), and nothing breaks the page's CSP.
+//
+// UPDATE_SCREENSHOT=1 refreshes docs/screenshots/taskpane-results.png.
+import { execFile } from "child_process";
+import { promises as fs } from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import type { AddressInfo } from "net";
+import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import ExcelJS from "exceljs";
+import { reconcileImports, RunOutput } from "../../src/cli/run";
+import { scanFolder } from "../../src/cli/folder";
+import type { Cell } from "../../src/domain/cells";
+import type { ImportFile } from "../../src/domain/importer";
+import { readCsv } from "../../src/domain/readers/csv";
+import { readXlsx } from "../../src/domain/readers/xlsx";
+import { CUSTOMER_ORDER, isFlagged } from "../../src/domain/verdicts";
+import type { DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
+
+const ROOT = path.join(__dirname, "..", "..");
+const SAMPLES = path.join(ROOT, "samples");
+const CDN = "https://appsforoffice.microsoft.com";
+const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+const SCREENSHOT = path.join(ROOT, "docs", "screenshots", "taskpane-results.png");
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const AS_OF = "2026-11-24";
+/** The pane's own budget for its first download (React + Fluent UI are most of it). */
+const INITIAL_BUDGET_GZ = 350 * 1024;
+/** The one customer converted to .xlsx, to read an Excel file through the lazily loaded exceljs. */
+const XLSX_CUSTOMER = "Brightwater Analytics Ltd";
+
+interface BuildInfo {
+  readonly ms: number;
+  readonly errors: string[];
+  readonly entrypoints: Record<string, string[]>;
+  readonly chunks: { names: string[]; files: string[]; initial: boolean }[];
+}
+
+let work: string;
+let dist: string;
+let build: BuildInfo;
+let server: http.Server;
+let origin: string;
+let browser: Browser;
+
+function runBuild(outDir: string): Promise<BuildInfo> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(__dirname, "build-pane.js"), outDir], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const line = stdout.trim().split("\n").pop() ?? "";
+      try {
+        const info = JSON.parse(line) as BuildInfo;
+        if (info.errors.length > 0) reject(new Error(`webpack failed:\n${info.errors.join("\n")}`));
+        else resolve(info);
+      } catch {
+        reject(new Error(`webpack build did not report: ${err?.message ?? ""}\n${stderr}\n${stdout}`));
+      }
+    });
+  });
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+
+function serve(dir: string): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+    const file = path.join(dir, rel);
+    if (!file.startsWith(dir + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file).then(
+      (body) => res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  return new Promise((resolve) => s.listen(0, "127.0.0.1", () => resolve(s)));
+}
+
+/** Every request a page makes, and everything it complains about (CSP violations are console errors). */
+function watch(context: BrowserContext, page: Page) {
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return { requests, errors, origins: () => [...new Set(requests.map((u) => new URL(u).origin))].filter((o) => o !== "null") };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are only final once Fluent's enter animations (Web Animations API) have finished.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern (a <script> would be blocked).
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(await fs.readFile(AXE, "utf8"));
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), html: n.html })),
+    }));
+  });
+  return found
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      ...v,
+      // Fluent's focus management (Tabster) puts focusable, aria-hidden <i data-tabster-dummy> guards around
+      // arrow-key groups; they pass focus on at once and are hidden on purpose so screen readers skip them.
+      // Microsoft's own checkers exclude them from this rule (microsoft/tabster#288,
+      // microsoft/accessibility-insights-web#7605).
+      nodes: v.id === "aria-hidden-focus" ? v.nodes.filter((n) => !n.html.includes("data-tabster-dummy")) : v.nodes,
+    }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 5).map((n) => `${n.target} ${n.html.slice(0, 160)}`).join(" | ")}`);
+}
+
+/** The message bar of the current view (the live region repeats it for screen readers). */
+const notice = (page: Page, text: string) => page.getByRole("tabpanel").getByText(text).waitFor();
+
+const hooks = <T>(page: Page, fn: (wb: DevWorkbookHooks) => T): Promise<T> =>
+  page.evaluate(`(${fn.toString()})(window.__fakeWorkbook)`) as Promise<T>;
+
+/** 1-based sheet rows whose "Source file" (column A, as the importer lays sheets out) is `file`. */
+function rowsOfFile(values: Cell[][], file: string, sourceRow?: number): number[] {
+  return values.flatMap((r, i) => (r[0] === file && (sourceRow === undefined || r[1] === sourceRow) ? [i + 1] : []));
+}
+
+async function gridOf(file: string): Promise<Cell[][]> {
+  const bytes = new Uint8Array(await fs.readFile(file));
+  return file.endsWith(".xlsx") ? readXlsx(bytes, async () => ExcelJS) : readCsv(bytes);
+}
+
+beforeAll(async () => {
+  work = await fs.mkdtemp(path.join(os.tmpdir(), "pane-test-"));
+  // PANE_TEST_DIST=<dir> reuses a build made by `node test/browser/build-pane.js <dir>` (working on the tests).
+  const reuse = process.env.PANE_TEST_DIST;
+  dist = reuse ? path.resolve(reuse) : path.join(work, "dist");
+  const built = reuse ? fs.readFile(path.join(dist, "build-info.json"), "utf8").then((j) => JSON.parse(j) as BuildInfo) : runBuild(dist);
+  [build, browser] = await Promise.all([built, chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS })]);
+  server = await serve(dist);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => (server ? server.close(r) : r(undefined)));
+  if (work) await fs.rm(work, { recursive: true, force: true });
+});
+
+describe("the production bundle", () => {
+  it(`keeps the pane's first download under ${INITIAL_BUDGET_GZ / 1024} KB gzipped, without exceljs, the xlsx reader or the Settings view`, async () => {
+    const initial = build.entrypoints.taskpane.filter((f) => f.endsWith(".js"));
+    let gz = 0;
+    for (const f of initial) gz += gzipSync(await fs.readFile(path.join(dist, f)), { level: 9 }).length;
+    console.log(`taskpane initial JS: ${initial.length} files, ${(gz / 1024).toFixed(1)} KB gzipped; build ${build.ms} ms`);
+    expect(gz).toBeLessThanOrEqual(INITIAL_BUDGET_GZ);
+    for (const lazy of ["exceljs", "xlsx-reader", "settings", "read-files"]) {
+      const chunk = build.chunks.find((c) => c.names.includes(lazy));
+      expect(chunk).toBeDefined();
+      expect(chunk!.initial).toBe(false);
+      for (const f of chunk!.files) expect(initial).not.toContain(f);
+    }
+  });
+
+  it("loads office.js from the Office CDN on the production page, and nothing external on the development page", async () => {
+    const taskpane = await fs.readFile(path.join(dist, "taskpane.html"), "utf8");
+    const devpane = await fs.readFile(path.join(dist, "devpane.html"), "utf8");
+    // The HTML is minified: attribute quotes are optional.
+    const external = (html: string) => [...html.matchAll(/\b(?:src|href)=["']?(https?:[^"'\s>]+)/g)].map((m) => m[1]);
+    expect(external(taskpane)).toEqual([`${CDN}/lib/1/hosted/office.js`]);
+    expect(external(devpane)).toEqual([]);
+    expect(devpane).not.toContain("office.js");
+    for (const page of [taskpane, devpane]) {
+      const csp = /http-equiv=["']?Content-Security-Policy["']? content="([^"]+)"/.exec(page)?.[1] ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+      expect(csp).toMatch(/connect-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+      expect(csp).not.toContain("unsafe-eval");
+      expect(csp).toContain("object-src 'none'");
+    }
+  });
+});
+
+describe("the production page outside Office", () => {
+  async function open(serveOfficeJs: boolean) {
+    const context = await browser.newContext({ viewport: { width: 350, height: 700 } });
+    const page = await context.newPage();
+    const seen = watch(context, page);
+    await context.route(`${CDN}/**`, async (route) => {
+      const file = path.join(OFFICE_JS_DIST, path.basename(new URL(route.request().url()).pathname));
+      if (!serveOfficeJs) return route.abort("internetdisconnected");
+      try {
+        await route.fulfill({ body: await fs.readFile(file), contentType: "text/javascript" });
+      } catch {
+        await route.abort("failed");
+      }
+    });
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByTestId("outside-office").waitFor();
+    return { context, page, seen };
+  }
+
+  it("says it is an Excel add-in and how to side-load it (a plain browser: office.js loads, Office.onReady gives no host)", async () => {
+    const { context, page, seen } = await open(true);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Open CSP Reconcile from Excel");
+    const text = await page.getByTestId("outside-office").innerText();
+    expect(text).toContain("Open CSP Reconcile from Excel");
+    expect(text).toContain("Upload My Add-in");
+    expect(text).toContain("Sideload it");
+    expect(text).not.toContain("could not be loaded");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(seen.origins().sort()).toEqual([CDN, origin].sort());
+    await context.close();
+  });
+
+  it("says office.js could not be loaded when the Office CDN is unreachable", async () => {
+    const { context, page, seen } = await open(false);
+    expect(await page.getByTestId("outside-office").innerText()).toContain("office.js");
+    expect(await page.getByTestId("outside-office").innerText()).toContain("could not be loaded");
+    expect(seen.origins().sort()).toEqual([CDN, origin].sort());
+    await context.close();
+  });
+});
+
+describe("the pane on the in-memory workbook (development page)", () => {
+  let context: BrowserContext;
+  let page: Page;
+  let seen: ReturnType<typeof watch>;
+  let expected: RunOutput;
+  let looseFiles: string[];
+  let folder: string;
+  let folderFiles: number;
+  let beforeReconcile: unknown;
+
+  beforeAll(async () => {
+    // A partner's export folder: the old accounts and the lists in the §6 layout, picked as a folder;
+    // the new account's exports as loose files (dropped), one of them saved as .xlsx.
+    folder = path.join(work, "exports");
+    await fs.cp(path.join(SAMPLES, "from"), path.join(folder, "from"), { recursive: true });
+    for (const f of ["offer-map.csv", "accounts.csv", "EXPECTED.md"]) await fs.copyFile(path.join(SAMPLES, f), path.join(folder, f));
+    const loose = path.join(work, "loose");
+    await fs.mkdir(loose);
+    for (const f of await fs.readdir(path.join(SAMPLES, "to"))) {
+      if (f === `${XLSX_CUSTOMER}.csv`) {
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet("Subscriptions").addRows(await gridOf(path.join(SAMPLES, "to", f)));
+        await wb.xlsx.writeFile(path.join(loose, `${XLSX_CUSTOMER}.xlsx`));
+      } else {
+        await fs.copyFile(path.join(SAMPLES, "to", f), path.join(loose, f));
+      }
+    }
+    looseFiles = (await fs.readdir(loose)).sort().map((f) => path.join(loose, f));
+
+    // What the engine says for exactly these files, imported the way the pane imports them.
+    const scanned = await scanFolder(folder);
+    folderFiles = scanned.files.length;
+    const files: ImportFile[] = [...scanned.files];
+    for (const f of looseFiles) files.push({ path: `to/${path.basename(f)}`, role: "to", account: "New", grid: await gridOf(f) });
+    expected = reconcileImports(files, { asOf: AS_OF, fixedAsOf: true });
+
+    context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    page = await context.newPage();
+    seen = watch(context, page);
+    await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
+    await page.getByRole("heading", { name: "Import exports" }).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it("starts on Import for an empty workbook, with nothing to reconcile", async () => {
+    expect(await page.getByRole("tab", { name: "Import", selected: true }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Reconcile" }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("sorts a picked folder by the §6 layout and leaves out what is not an export", async () => {
+    await page.getByTestId("folder-input").setInputFiles(folder);
+    const groups = await page.locator("details[data-group] summary").allInnerTexts();
+    expect(groups.map((g) => g.replace(/\s+/g, " ").trim()).sort()).toEqual(
+      ["Account commerce 1 file", "Offer map 1 file", "Old account DE 6 files", "Old account FR 9 files", "Old account NL 8 files"].sort(),
+    );
+    expect(await page.getByText("1 file left out (not CSV or Excel)").count()).toBe(1);
+  });
+
+  it("asks which account dropped loose files come from, and imports everything", async () => {
+    const payload = await Promise.all(looseFiles.map(async (f) => ({ name: path.basename(f), b64: (await fs.readFile(f)).toString("base64") })));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      return dt;
+    }, payload);
+    await page.dispatchEvent('[data-testid="drop-zone"]', "drop", { dataTransfer });
+    await page.getByText(`${looseFiles.length} files to assign`).waitFor();
+    // Loose files default to an old account, whose name is required.
+    await page.getByRole("button", { name: `Import ${looseFiles.length + folderFiles} files` }).click();
+    await page.getByText("Name the old account these files come from.").waitFor();
+    await page.getByRole("radio", { name: "New account" }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: `Import ${looseFiles.length + folderFiles} files` }).click();
+    await page.getByRole("heading", { name: "Export sheets" }).waitFor();
+    await notice(page, `Imported ${looseFiles.length + folderFiles} files onto`);
+  });
+
+  it("shows every imported sheet with its account, confirmed, and keeps the choice when confirmed again", async () => {
+    const cards = page.locator("section[data-sheet]");
+    const names = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
+    expect(names.sort()).toEqual(["DE customers", "DE subscriptions", "FR customers", "FR subscriptions", "NL customers", "NL subscriptions", "New customers", "New subscriptions"].sort());
+    const fr = page.locator('section[data-sheet="FR subscriptions"]');
+    expect(await fr.getByText("Confirmed").count()).toBe(1);
+    expect(await fr.getByRole("combobox", { name: "Role" }).innerText()).toBe("Old account");
+    expect(await fr.getByRole("combobox", { name: "Account" }).innerText()).toBe("FR");
+    const to = page.locator('section[data-sheet="New subscriptions"]');
+    expect(await to.getByRole("combobox", { name: "Role" }).innerText()).toBe("New account");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Confirm sheets" }).click();
+    await notice(page, "Saved: the Sources sheet holds these choices.");
+  });
+
+  it("keeps the settings the import brought (offer map, new-commerce accounts) and saves a fixed as-of date", async () => {
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    await page.getByRole("radio", { name: "Today (the workbook recalculates every day)" }).waitFor();
+    expect(await page.getByRole("checkbox", { name: "DE" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "FR" }).isChecked()).toBe(false);
+    expect(await page.getByTestId("offer-map-row").count()).toBe(expected.result.offerMap.length);
+    await page.getByRole("radio", { name: "A fixed date (for an audit)" }).check();
+    await page.getByTestId("as-of-date").fill(AS_OF);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await notice(page, "Settings saved. Reconcile again to apply them.");
+    beforeReconcile = await hooks(page, (wb) => wb.snapshot());
+  });
+
+  it("cancels a reconcile that is under way", async () => {
+    await page.evaluate(() => window.__gate!.hold());
+    await page.getByRole("button", { name: "Reconcile" }).click();
+    const cancel = page.getByRole("button", { name: "Cancel" });
+    await cancel.waitFor();
+    expect(await page.getByRole("progressbar").count()).toBe(1);
+    await cancel.click();
+    await page.evaluate(() => window.__gate!.release());
+    await notice(page, "Cancelled.");
+    expect(await page.getByRole("button", { name: "Reconcile" }).isEnabled()).toBe(true);
+    expect(await hooks(page, (wb) => wb.snapshot())).toEqual(beforeReconcile);
+  });
+
+  it("reconciles and shows the engine's counts: customers per verdict, flagged, problems", async () => {
+    await page.getByRole("button", { name: "Reconcile" }).click();
+    await page.getByTestId("verdict-chart").waitFor();
+    const shown = await page.locator('[data-testid="verdict-chart"] button[data-verdict]').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute("data-verdict"), (e.lastElementChild as HTMLElement).innerText.trim()] as [string, string]),
+    );
+    const { totals, problems } = expected.report;
+    const want = CUSTOMER_ORDER.filter((v) => (totals.byVerdict[v] ?? 0) > 0).map((v) => [v, String(totals.byVerdict[v])]);
+    expect(shown).toEqual(want);
+    const summary = await page.getByTestId("results-summary").innerText();
+    expect(summary).toContain(`${totals.customers} customers`);
+    expect(summary).toContain(`${totals.flagged} flagged`);
+    expect(summary).toContain(`${problems.length} problems`);
+    expect(summary).toContain("As of Nov 24, 2026");
+    // The flagged list holds exactly the engine's flagged customers.
+    const listed = await page.locator('[data-testid="customer-list"] li[data-customer]').evaluateAll((els) => els.map((e) => e.getAttribute("data-customer")));
+    expect(listed.sort()).toEqual(expected.report.customers.filter((c) => isFlagged(c.verdict)).map((c) => c.customer).sort());
+    expect(await page.locator('[data-testid="problem-list"] li').count()).toBe(problems.length);
+    // The run really wrote its sheets (what Remove must take away again).
+    expect(await hooks(page, (wb) => wb.sheets())).toEqual(expect.arrayContaining(["Summary", "Groups", "Problems"]));
+    expect(await axeViolations(page)).toEqual([]);
+
+    const shot = await page.screenshot({ fullPage: false });
+    await fs.writeFile(path.join(work, "taskpane-results.png"), shot);
+    if (process.env.UPDATE_SCREENSHOT === "1") {
+      await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
+      await fs.writeFile(SCREENSHOT, shot);
+    }
+  });
+
+  it("filters by a verdict from the chart and finds customers by name", async () => {
+    await page.locator('[data-testid="verdict-chart"] button[data-verdict="OLD_STILL_ACTIVE"]').click();
+    const old = await page.locator('[data-testid="customer-list"] li[data-customer]').evaluateAll((els) => els.map((e) => e.getAttribute("data-verdict")));
+    expect(old).toEqual(new Array(expected.report.totals.byVerdict.OLD_STILL_ACTIVE).fill("OLD_STILL_ACTIVE"));
+    await page.locator('[data-testid="verdict-chart"] button[data-verdict="OLD_STILL_ACTIVE"]').click();
+    await page.getByRole("tab", { name: "All" }).click();
+    expect(await page.locator('[data-testid="customer-list"] li[data-customer]').count()).toBe(expected.report.totals.customers);
+    await page.getByRole("searchbox", { name: "Search customers" }).fill("moreau");
+    await page.locator('[data-testid="customer-list"] li[data-customer]').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
+    expect(await page.locator('[data-testid="customer-list"] li[data-customer]').getAttribute("data-customer")).toBe("Pharmacie Moreau");
+  });
+
+  it("selects a flagged customer's rows in the workbook", async () => {
+    await page.locator('li[data-customer="Pharmacie Moreau"]').getByRole("button", { name: "Pharmacie Moreau" }).click();
+    const selection = await hooks(page, (wb) => wb.selection());
+    expect(selection?.sheet).toBe("FR subscriptions");
+    const values = await hooks(page, (wb) => wb.values("FR subscriptions"));
+    expect(selection?.rows).toEqual(rowsOfFile(values, "from/FR/Pharmacie Moreau.csv"));
+    expect(selection?.rows.length).toBe(1);
+  });
+
+  it("selects a customer's rows on the new account's sheet too", async () => {
+    await page.getByRole("searchbox", { name: "Search customers" }).fill("Lefèvre");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
+    await page.getByRole("button", { name: /^Select 2 rows on New subscriptions$/ }).click();
+    const selection = await hooks(page, (wb) => wb.selection());
+    const values = await hooks(page, (wb) => wb.values("New subscriptions"));
+    expect(selection).toEqual({ sheet: "New subscriptions", rows: rowsOfFile(values, "to/transportslefevre.onmicrosoft.com.csv") });
+  });
+
+  it("goes to a problem's row", async () => {
+    await page.locator('li[data-problem="DUPLICATE_ID"]').getByRole("button").click();
+    const selection = await hooks(page, (wb) => wb.selection());
+    const values = await hooks(page, (wb) => wb.values("NL subscriptions"));
+    expect(rowsOfFile(values, "from/NL/Bakkerij De Vries.csv", 4)).toHaveLength(1);
+    expect(selection).toEqual({ sheet: "NL subscriptions", rows: rowsOfFile(values, "from/NL/Bakkerij De Vries.csv", 4) });
+  });
+
+  it("removes the reconciliation after confirmation, leaving the workbook as it was imported", async () => {
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Remove reconciliation…" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Remove the reconciliation?" });
+    await dialog.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Remove" }).click();
+    await notice(page, "Reconciliation removed.");
+    expect(await hooks(page, (wb) => wb.snapshot())).toEqual(beforeReconcile);
+  });
+
+  it("made no request beyond its own server and met its CSP", () => {
+    expect(seen.origins()).toEqual([origin]);
+    expect(seen.errors).toEqual([]);
+  });
+});
+
+describe("language and theme", () => {
+  it("speaks French for a French Office, in the dark theme, and finds the sheets a user opened", async () => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    const page = await context.newPage();
+    const seen = watch(context, page);
+    await page.goto(`${origin}/devpane.html?workbook=sheets&lang=fr-FR&theme=dark`);
+    await page.getByRole("heading", { name: "Feuilles d’export" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr-FR");
+    expect(await page.getByRole("tab", { name: "Résultats" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Rapprocher" }).count()).toBe(1);
+    const cards = await page.locator("section[data-sheet]").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
+    expect(cards.sort()).toEqual(["Transports Lefèvre SA", "transportslefevre (new)"].sort());
+    expect(await axeViolations(page)).toEqual([]);
+    expect(seen.origins()).toEqual([origin]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
