@@ -41,7 +41,7 @@ export interface AppProps {
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", display: "flex", flexDirection: "column" },
-  root: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: "100vh" },
+  root: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: "100vh", minWidth: 0 },
   header: {
     display: "flex",
     alignItems: "center",
@@ -49,7 +49,11 @@ const useStyles = makeStyles({
     padding: "12px 16px 4px",
   },
   logo: { width: "20px", height: "20px", flexShrink: 0 },
-  tabs: { padding: "0 8px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  // Four tabs must fit ~320 px in every language ("Paramètres", "Instellingen"): tabs share the
+  // width and may shrink; the list scrolls sideways rather than the whole pane.
+  tabs: { padding: "0 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", overflowY: "hidden" },
+  tabList: { flexWrap: "nowrap" },
+  tab: { flexShrink: 0, paddingLeft: "4px", paddingRight: "4px" },
   main: { flexGrow: 1, padding: "12px 16px 16px", display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
   heading: {
     margin: 0,
@@ -129,9 +133,9 @@ function Shell() {
         </Text>
       </header>
       <nav className={styles.tabs} aria-label={t("nav.label")}>
-        <TabList selectedValue={pane.view} onTabSelect={(_, d) => pane.goTo(d.value as View)} size="small">
+        <TabList className={styles.tabList} selectedValue={pane.view} onTabSelect={(_, d) => pane.goTo(d.value as View)} size="small">
           {VIEWS.map((v) => (
-            <Tab key={v.view} id={`tab-${v.view}`} value={v.view} aria-controls="view-panel">
+            <Tab key={v.view} className={styles.tab} id={`tab-${v.view}`} value={v.view} aria-controls="view-panel">
               {t(v.label)}
             </Tab>
           ))}

@@ -460,6 +460,8 @@ describe("language and theme", () => {
     expect(await page.getByRole("button", { name: "Rapprocher" }).count()).toBe(1);
     const cards = await page.locator("section[data-sheet]").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
     expect(cards.sort()).toEqual(["Transports Lefèvre SA", "transportslefevre (new)"].sort());
+    // The four French tabs fit a 350 px pane: nothing scrolls sideways.
+    expect(await page.evaluate(() => [document.querySelector("nav")!.scrollWidth, document.documentElement.scrollWidth])).toEqual([350, 350]);
     expect(await axeViolations(page)).toEqual([]);
     expect(seen.origins()).toEqual([origin]);
     expect(seen.errors).toEqual([]);

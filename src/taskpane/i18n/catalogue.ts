@@ -27,7 +27,7 @@ export const MESSAGES = {
   "app.title": { en: "CSP Reconcile", fr: "CSP Reconcile", nl: "CSP Reconcile" },
   "app.loading": { en: "Reading the workbook…", fr: "Lecture du classeur…", nl: "Werkmap lezen…" },
   "nav.label": { en: "Steps", fr: "Étapes", nl: "Stappen" },
-  "nav.import": { en: "Import", fr: "Importer", nl: "Importeren" },
+  "nav.import": { en: "Import", fr: "Importer", nl: "Import" },
   "nav.sheets": { en: "Sheets", fr: "Feuilles", nl: "Bladen" },
   "nav.results": { en: "Results", fr: "Résultats", nl: "Resultaten" },
   "nav.settings": { en: "Settings", fr: "Paramètres", nl: "Instellingen" },

@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   cardHead: { display: "flex", alignItems: "center", gap: "8px", justifyContent: "space-between" },
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground2 },
-  fields: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)", gap: "8px" },
+  fields: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: "8px" },
   full: { gridColumn: "1 / -1" },
   dropdown: { minWidth: 0, width: "100%" },
   actions: { display: "flex", gap: "8px" },
