@@ -82,7 +82,8 @@ export function guessSheet(name: string, knownAccounts: readonly { account: stri
   if (customer !== "") {
     const entry = findEntry(customer, entries, account);
     if (entry) {
-      if (account === "") account = entry.account;
+      // A list of an old account says nothing about the account of a sheet named "New - ...".
+      if (account === "" && (role === null || role === entry.role)) account = entry.account;
       role = role ?? entry.role;
       customer = entry.companyName !== "" ? entry.companyName : entry.microsoftId ?? customer;
     }
@@ -112,5 +113,10 @@ export function findEntry(text: string, entries: readonly KnownEntry[], account:
   }
   const n = normalizeName(text);
   const hits = entries.filter((e) => e.companyName !== "" && normalizeName(e.companyName) === n);
-  return hits.length ? pick(hits) : undefined;
+  if (hits.length) return pick(hits);
+  // Sheet names are short: "Northwind" for "Northwind Traders", if only one company starts so.
+  if (n.length < 3) return undefined;
+  const starts = entries.filter((e) => normalizeName(e.companyName).startsWith(`${n} `));
+  const keys = new Set(starts.map((e) => e.microsoftId ?? normalizeName(e.companyName)));
+  return keys.size === 1 ? pick(starts) : undefined;
 }

@@ -101,9 +101,9 @@ export async function inspectWorkbook(host: OfficeHost): Promise<WorkbookState> 
     const autoOpen = ctx.workbook.settings.getItemOrNullObject(SETTING_AUTO_OPEN).load("value");
     const schema = ctx.workbook.settings.getItemOrNullObject(SETTING_SCHEMA).load("value");
     await meter.sync(0);
-    const asOf = await readAsOf(meter, sheets, new Date());
     const stateInfo = findSheet(sheets, STATE_SHEET);
     const state = stateInfo?.used ? await readState(meter, stateInfo.used.bottom) : EMPTY_STATE;
+    const asOf = await readAsOf(meter, sheets, new Date(), state.created);
     let schemaVersion: number | null = !schema.isNullObject && typeof schema.value === "number" ? schema.value : null;
     if (stateInfo?.used) {
       const planRows = await readBlock(meter, stateInfo.name, rect(1, 1, Math.min(stateInfo.used.bottom, 10), 2), ["values"]);

@@ -9,10 +9,12 @@ import { Cell } from "../domain/cells";
 import { SheetData } from "../domain/workbook";
 import { fromExcel } from "./cells";
 import { Rect, rect } from "./rects";
-import { Meter, REQUEST_BUDGET, jsonSize } from "./requests";
+import { Meter, jsonSize } from "./requests";
 import { WorkbookError } from "./types";
 
 export const MAX_READ_CELLS = 5_000_000;
+/** Response bytes we aim for per read (the web's response limit is 5 MB). */
+export const READ_BUDGET = 1_600_000;
 
 export interface SheetInfo {
   readonly name: string;
@@ -58,13 +60,13 @@ export async function readBlock(
   sheet: string,
   area: Rect,
   props: readonly ArrayProp[],
-  budget = REQUEST_BUDGET,
+  budget = READ_BUDGET,
 ): Promise<Record<ArrayProp, unknown[][]>> {
   const out = Object.fromEntries(props.map((p) => [p, [] as unknown[][]])) as Record<ArrayProp, unknown[][]>;
   const width = area.right - area.left + 1;
   const maxRowsByCells = Math.max(1, Math.floor(MAX_READ_CELLS / width));
-  // Start with a guess of the bytes per cell and learn from each chunk.
-  let bytesPerCell = 12 * props.length;
+  // Start with a generous guess of the bytes per cell (long texts are common) and learn from each chunk.
+  let bytesPerCell = 40 * props.length;
   let row = area.top;
   while (row <= area.bottom) {
     let rows = Math.min(area.bottom - row + 1, maxRowsByCells, Math.max(1, Math.floor(budget / (width * bytesPerCell))));
@@ -90,7 +92,8 @@ export async function readBlock(
         bytes += jsonSize(data);
         for (const line of data) out[p].push(line);
       }
-      bytesPerCell = Math.max(4, (bytes / (rows * width)) * 1.25);
+      // The next chunk is sized on this one's density, with a margin for longer rows further down.
+      bytesPerCell = Math.max(4, (bytes / (rows * width)) * 1.5);
       meter.largestBytes = Math.max(meter.largestBytes, bytes);
       break;
     }

@@ -51,11 +51,15 @@ export function findSheet(sheets: readonly SheetInfo[], name: string): SheetInfo
   return sheets.find((s) => s.name.toLowerCase() === lower);
 }
 
-/** The as-of date: a date typed in the Summary's as-of cell, else the saved setting, else today. */
-export async function readAsOf(meter: Meter, sheets: readonly SheetInfo[], now: Date): Promise<{ serial: number; fixed: boolean }> {
+/**
+ * The as-of date: a date typed in the Summary's as-of cell (of our own Summary: `created` lists
+ * the sheets the product made), else the saved setting, else today.
+ */
+export async function readAsOf(meter: Meter, sheets: readonly SheetInfo[], now: Date, created: readonly string[]): Promise<{ serial: number; fixed: boolean }> {
   const setting = meter.ctx.workbook.settings.getItemOrNullObject(SETTING_AS_OF);
   setting.load("value");
-  const summary = findSheet(sheets, GENERATED.summary);
+  const ours = created.some((n) => n.toLowerCase() === GENERATED.summary.toLowerCase());
+  const summary = ours ? findSheet(sheets, GENERATED.summary) : undefined;
   const cell = summary ? meter.ctx.workbook.worksheets.getItem(summary.name).getRangeByIndexes(AS_OF_CELL.row - 1, AS_OF_CELL.col - 1, 1, 1).load("formulas,valueTypes") : null;
   await meter.sync(0);
   const typed = cell?.formulas[0][0];
@@ -66,7 +70,7 @@ export async function readAsOf(meter: Meter, sheets: readonly SheetInfo[], now: 
 }
 
 /** Reads the inputs, runs the engine and builds the plan (no writes). */
-export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[], now: Date, progress: ProgressFn) {
+export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[], now: Date, progress: ProgressFn, created: readonly string[] = []) {
   const data = new Map<string, SheetData>();
   for (const name of [SHEETS.sources, SHEETS.accounts, SHEETS.offerMap]) {
     const info = findSheet(sheets, name);
@@ -82,7 +86,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     if (info && !data.has(name)) data.set(name, { ...(await readSheetData(meter, info)), name });
     progress({ fraction: (0.25 * ++done) / names.length, phase: "reading", detail: name });
   }
-  const asOf = await readAsOf(meter, sheets, now);
+  const asOf = await readAsOf(meter, sheets, now, created);
   meter.checkCancel();
   progress({ fraction: 0.27, phase: "reconciling" });
   const result = runEngine(readWorkbook(data, asOf.serial));
@@ -156,7 +160,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
     const stateInfo = findSheet(sheets, STATE_SHEET);
     const old = stateInfo?.used ? await readState(meter, stateInfo.used.bottom) : EMPTY_STATE;
-    const { result, plan } = await planFromWorkbook(meter, sheets, now, progress);
+    const { result, plan } = await planFromWorkbook(meter, sheets, now, progress, old.created);
     checkWritable(plan, sheets);
 
     const layouts = planLayouts(plan);

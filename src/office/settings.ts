@@ -15,7 +15,7 @@ import { apiSupport } from "./host";
 import { listSheets, readSheetData } from "./read";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { Meter, WriteBatch } from "./requests";
-import { SETTING_AS_OF, SETTING_AUTO_OPEN } from "./state";
+import { SETTING_AS_OF, SETTING_AUTO_OPEN, STATE_SHEET, readState } from "./state";
 import { writeTable } from "./tables";
 import { WorkbookError, WorkbookSettings } from "./types";
 
@@ -66,7 +66,9 @@ export async function saveSettings(deps: GatewayDeps, settings: WorkbookSettings
     );
 
     // As-of: the Summary's cell when there is one (TODAY() or the date), and the pointer.
-    const summary = findSheet(sheets, GENERATED.summary);
+    const stateInfo = findSheet(sheets, STATE_SHEET);
+    const created = stateInfo?.used ? (await readState(meter, stateInfo.used.bottom)).created : [];
+    const summary = created.some((n) => n.toLowerCase() === GENERATED.summary.toLowerCase()) ? findSheet(sheets, GENERATED.summary) : undefined;
     if (summary && !summary.protected) {
       await batch.reserve(64);
       const cell = ctx.workbook.worksheets.getItem(summary.name).getRangeByIndexes(AS_OF_CELL.row - 1, AS_OF_CELL.col - 1, 1, 1);
@@ -79,7 +81,15 @@ export async function saveSettings(deps: GatewayDeps, settings: WorkbookSettings
     if (settings.asOf === "today") {
       if (!asOf.isNullObject) asOf.delete();
     } else ctx.workbook.settings.add(SETTING_AS_OF, settings.asOf);
-    if (settings.autoOpen) ctx.workbook.settings.add(SETTING_AUTO_OPEN, true);
+    // Office reads the auto-open flag from the document settings (Common API), which
+    // workbook.settings shares (office-js-docs-reference #769); the documented route is
+    // Office.context.document.settings + saveAsync, used when the host has it.
+    const doc = deps.host.Office.context.document?.settings;
+    if (doc) {
+      if (settings.autoOpen) doc.set(SETTING_AUTO_OPEN, true);
+      else doc.remove(SETTING_AUTO_OPEN);
+      await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
+    } else if (settings.autoOpen) ctx.workbook.settings.add(SETTING_AUTO_OPEN, true);
     else if (!auto.isNullObject) auto.delete();
     await meter.sync(0);
   });

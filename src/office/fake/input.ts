@@ -100,39 +100,47 @@ export function parseNumberLike(text: string): { value: number; numberFormat?: s
   return { value: negative ? -v : v, numberFormat: format };
 }
 
+const ISO_DATE = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ t]${TIME})?$`);
+const US_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?: ${TIME})?$`);
+const DAY_MONTH = new RegExp(`^(\\d{1,2})[- ]${MONTH_WORD}(?:[- ,]+(\\d{4}|\\d{2}))?$`);
+const MONTH_DAY = new RegExp(`^${MONTH_WORD}[- ](\\d{1,2})(?:[- ,]+(\\d{4}|\\d{2}))?$`);
+const MONTH_YEAR = new RegExp(`^${MONTH_WORD}[- ](\\d{4})$`);
+const TIME_ONLY = new RegExp(`^${TIME}$`);
+
 /** A date or time Excel would read from the text, as a serial number. */
 export function parseDateLike(text: string, currentYear: number): { value: number; numberFormat: string } | null {
   const t = text.trim().toLowerCase();
-  let m = new RegExp(`^(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:[ t]${TIME})?$`).exec(t);
+  if (!/\d/.test(t)) return null;
+  let m = ISO_DATE.exec(t);
   if (m) {
     const d = serialOf(Number(m[1]), Number(m[2]), Number(m[3]));
     if (d === null) return null;
     const f = m[4] !== undefined ? timeFraction(m[4], m[5], m[6], m[7]) : 0;
     return f === null ? null : { value: d + f, numberFormat: m[4] !== undefined ? "yyyy-mm-dd h:mm" : "yyyy-mm-dd" };
   }
-  m = new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?: ${TIME})?$`).exec(t);
+  m = US_DATE.exec(t);
   if (m) {
     const d = serialOf(year(m[3], currentYear), Number(m[1]), Number(m[2]));
     if (d === null) return null;
     const f = m[4] !== undefined ? timeFraction(m[4], m[5], m[6], m[7]) : 0;
     return f === null ? null : { value: d + f, numberFormat: "m/d/yyyy" };
   }
-  m = new RegExp(`^(\\d{1,2})[- ]${MONTH_WORD}(?:[- ,]+(\\d{4}|\\d{2}))?$`).exec(t);
+  m = DAY_MONTH.exec(t);
   if (m) {
     const d = serialOf(year(m[3], currentYear), monthOf(m[2]), Number(m[1]));
     return d === null ? null : { value: d, numberFormat: "d-mmm-yy" };
   }
-  m = new RegExp(`^${MONTH_WORD}[- ](\\d{1,2})(?:[- ,]+(\\d{4}|\\d{2}))?$`).exec(t);
+  m = MONTH_DAY.exec(t);
   if (m) {
     const d = serialOf(year(m[3], currentYear), monthOf(m[1]), Number(m[2]));
     return d === null ? null : { value: d, numberFormat: "d-mmm-yy" };
   }
-  m = new RegExp(`^${MONTH_WORD}[- ](\\d{4})$`).exec(t);
+  m = MONTH_YEAR.exec(t);
   if (m) {
     const d = serialOf(Number(m[2]), monthOf(m[1]), 1);
     return d === null ? null : { value: d, numberFormat: "mmm-yy" };
   }
-  m = new RegExp(`^${TIME}$`).exec(t);
+  m = TIME_ONLY.exec(t);
   if (m) {
     const f = timeFraction(m[1], m[2], m[3], m[4]);
     return f === null ? null : { value: f, numberFormat: "h:mm" };
