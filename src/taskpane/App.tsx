@@ -79,7 +79,7 @@ function NoticeBar() {
     <MessageBar intent={notice.intent} layout="multiline">
       <MessageBarBody>
         {notice.intent === "error" && <MessageBarTitle>{t("notice.errorTitle")}</MessageBarTitle>}
-        {notice.text}
+        <div>{notice.text}</div>
         {notice.detail && <div>{t("notice.detail", { detail: notice.detail })}</div>}
         {notice.items && notice.items.length > 0 && (
           <ul style={{ margin: "4px 0 0", paddingInlineStart: "18px" }}>

@@ -28,6 +28,7 @@ import { readCsv } from "../../src/domain/readers/csv";
 import { readXlsx } from "../../src/domain/readers/xlsx";
 import { CUSTOMER_ORDER, isFlagged } from "../../src/domain/verdicts";
 import type { DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
+import { ERRORS } from "../../src/taskpane/i18n/catalogue";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "samples");
@@ -247,6 +248,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
   let folder: string;
   let folderFiles: number;
   let beforeReconcile: unknown;
+  let emptyWorkbook: unknown;
 
   beforeAll(async () => {
     // A partner's export folder: the old accounts and the lists in the §6 layout, picked as a folder;
@@ -279,6 +281,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
     seen = watch(context, page);
     await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
     await page.getByRole("heading", { name: "Import exports" }).waitFor();
+    emptyWorkbook = await hooks(page, (wb) => wb.snapshot());
   }, 120_000);
 
   afterAll(async () => {
@@ -442,9 +445,48 @@ describe("the pane on the in-memory workbook (development page)", () => {
     expect(await hooks(page, (wb) => wb.snapshot())).toEqual(beforeReconcile);
   });
 
+  it("removes the imports and settings too when asked, giving back the empty workbook it started from", async () => {
+    await page.getByRole("button", { name: "Remove reconciliation…" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Remove the reconciliation?" });
+    await dialog.getByRole("checkbox", { name: "Also remove the imported sheets and the settings" }).check();
+    await dialog.getByRole("button", { name: "Remove" }).click();
+    await notice(page, "Reconciliation, imported sheets and settings removed.");
+    expect(await hooks(page, (wb) => wb.snapshot())).toEqual(emptyWorkbook);
+    await page.getByRole("tab", { name: "Sheets" }).click();
+    await page.getByText("No export found in this workbook yet.").waitFor();
+  });
+
   it("made no request beyond its own server and met its CSP", () => {
     expect(seen.origins()).toEqual([origin]);
     expect(seen.errors).toEqual([]);
+  });
+});
+
+describe("sheets the user opened, and a workbook that says no", () => {
+  it("reconciles nothing on a guess, and explains a protected sheet in plain words", async () => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    const page = await context.newPage();
+    const seen = watch(context, page);
+    await page.goto(`${origin}/devpane.html?workbook=sheets&lang=en-GB`);
+    await page.getByRole("heading", { name: "Export sheets" }).waitFor();
+    expect(await page.getByText("Guessed").count()).toBe(2);
+    expect(await page.getByRole("button", { name: "Reconcile" }).isDisabled()).toBe(true);
+    expect(await page.getByText("2 sheets are guesses: confirm them before reconciling.").count()).toBe(1);
+    await page.getByRole("button", { name: "Confirm sheets" }).click();
+    await notice(page, "Saved: the Sources sheet holds these choices.");
+    expect(await page.getByText("Confirmed").count()).toBe(2);
+    expect(await page.getByRole("button", { name: "Reconcile" }).isEnabled()).toBe(true);
+
+    await page.evaluate(() => window.__fakeWorkbook!.protect("Transports Lefèvre SA"));
+    const before = await hooks(page, (wb) => wb.snapshot());
+    await page.getByRole("button", { name: "Reconcile" }).click();
+    await notice(page, ERRORS.protected.en as string);
+    expect(await page.getByRole("tabpanel").getByText("That did not work").count()).toBe(1);
+    expect(await hooks(page, (wb) => wb.snapshot())).toEqual(before);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(seen.origins()).toEqual([origin]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
   });
 });
 

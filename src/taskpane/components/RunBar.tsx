@@ -2,7 +2,7 @@
  * The bar at the bottom of the pane: Reconcile when idle; the running step's progress and
  * Cancel while a step runs. Always in the same place, so keyboard users find it by Shift+Tab.
  */
-import { Button, Field, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Link, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useI18n } from "../i18n";
 import { usePane } from "../state";
 
@@ -27,7 +27,9 @@ export function RunBar() {
   const { t, phase, percent } = useI18n();
   const styles = useStyles();
   const { task, state } = pane;
-  const exportSheets = state?.sheets.filter((s) => s.kind === "subscriptions").length ?? 0;
+  // Nothing is reconciled on a guess: only sheets confirmed in the Sources table count.
+  const exportSheets = state?.sheets.filter((s) => s.kind === "subscriptions" && s.confirmed).length ?? 0;
+  const guessed = state?.sheets.filter((s) => s.kind !== "unknown" && !s.confirmed).length ?? 0;
 
   const reconcile = async () => {
     const outcome = await pane.run("reconcile", (progress, signal) => pane.gateway.reconcile(progress, signal), { cancellable: true });
@@ -76,7 +78,20 @@ export function RunBar() {
         {state?.reconciled || pane.outcome ? t("run.reconcileAgain") : t("run.reconcile")}
       </Button>
       <Text size={200} className={styles.hint}>
-        {exportSheets === 0 ? t("run.hintNoSheets") : t("run.hintReady", { count: exportSheets })}
+        {guessed > 0 ? (
+          <>
+            {t("run.hintGuessed", { count: guessed })}{" "}
+            {pane.view !== "sheets" && (
+              <Link as="button" onClick={() => pane.goTo("sheets", true)}>
+                {t("run.reviewSheets")}
+              </Link>
+            )}
+          </>
+        ) : exportSheets === 0 ? (
+          t("run.hintNoSheets")
+        ) : (
+          t("run.hintReady", { count: exportSheets })
+        )}
       </Text>
     </section>
   );

@@ -45,6 +45,9 @@ export function createDevWorkbook(start: "empty" | "sheets"): { gateway: Workboo
       return { sheet: sheet.name, rows: [...rows].sort((a, b) => a - b) };
     },
     snapshot: () => JSON.parse(JSON.stringify(store.snapshot())),
+    protect: (name) => {
+      store.mustSheet(name).protected = true;
+    },
   };
   // The fake implements the subset of office.js the gateway uses, not all of its typings.
   return { gateway: createOfficeGateway({ host: fake as unknown as OfficeHost }), hooks };

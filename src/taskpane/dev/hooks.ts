@@ -1,7 +1,8 @@
 /**
  * What the development page exposes to the browser test (window.__fakeWorkbook, window.__gate):
- * a read-only look at the workbook the pane is working on, and a way to hold the next reconcile
- * so that Cancel can be pressed while it runs, without timing.
+ * a look at the workbook the pane is working on, what a user could do to it behind the pane's
+ * back (protect a sheet), and a way to hold the next reconcile so that Cancel can be pressed
+ * while it runs, without timing.
  */
 import type { Cell } from "../../domain/cells";
 import type { WorkbookGateway } from "../../office/types";
@@ -15,6 +16,8 @@ export interface DevWorkbookHooks {
   selection(): { sheet: string; rows: number[] } | null;
   /** Everything the workbook holds, comparable with JSON equality. */
   snapshot(): unknown;
+  /** Review → Protect Sheet, as a user would. */
+  protect(sheet: string): void;
 }
 
 export interface DevGate {

@@ -80,6 +80,12 @@ export const MESSAGES = {
     fr: { one: "{count} feuille d’export prête.", other: "{count} feuilles d’export prêtes." },
     nl: { one: "{count} exportblad klaar.", other: "{count} exportbladen klaar." },
   },
+  "run.hintGuessed": {
+    en: { one: "{count} sheet is a guess: confirm it before reconciling.", other: "{count} sheets are guesses: confirm them before reconciling." },
+    fr: { one: "{count} feuille est supposée : confirmez-la avant le rapprochement.", other: "{count} feuilles sont supposées : confirmez-les avant le rapprochement." },
+    nl: { one: "{count} blad is gegist: bevestig het voordat u afstemt.", other: "{count} bladen zijn gegist: bevestig ze voordat u afstemt." },
+  },
+  "run.reviewSheets": { en: "Review sheets", fr: "Vérifier les feuilles", nl: "Bladen controleren" },
   "run.progressLabel": { en: "Progress", fr: "Progression", nl: "Voortgang" },
   "run.percent": { en: "{percent} done", fr: "{percent} effectué", nl: "{percent} klaar" },
   "run.cancelled": { en: "Cancelled.", fr: "Annulé.", nl: "Geannuleerd." },
