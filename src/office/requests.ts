@@ -103,11 +103,6 @@ export class WriteBatch {
     if (!this.holdCancel) this.meter.checkCancel();
   }
 
-  /** Room left in the current request (for sizing the next block of rows). */
-  room(): number {
-    return Math.max(0, this.budget - this.bytes - 2 * CALL_BYTES);
-  }
-
   get budgetBytes(): number {
     return this.budget;
   }
