@@ -3,6 +3,7 @@
  * office.js blocked or too slow, or an Excel too old for the add-in): a plain explanation and
  * how to add the add-in, instead of a blank page.
  */
+import { useEffect } from "react";
 import { Card, FluentProvider, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { I18nProvider, useI18n } from "../i18n";
 import { ThemeName, fluentTheme } from "../theme";
@@ -19,8 +20,11 @@ const useStyles = makeStyles({
 });
 
 function Explanation({ reason }: { reason: OutsideReason }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const styles = useStyles();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   return (
     <main className={styles.page}>
       <Card className={styles.card} data-testid="outside-office">
