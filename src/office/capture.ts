@@ -12,7 +12,7 @@ import { PlanCell } from "../layout/types";
 import { ExcelContent, excelText, sameContent, toExcelInput } from "./cells";
 import { ColumnWidth, SheetLayout, planCellAt } from "./plan-extents";
 import { readBlock } from "./read";
-import { Rect, containsCell, rect, subtractAll } from "./rects";
+import { Rect, containsCell, subtractAll } from "./rects";
 import { Meter } from "./requests";
 import { Extent, GatewayState, Original, StyleSnapshot, WidthOriginal } from "./state";
 
@@ -225,5 +225,3 @@ export function originalsWithin(originals: Iterable<Original>, extents: readonly
   }
   return out;
 }
-
-export { rect };

@@ -25,7 +25,7 @@ import { planLayouts } from "./plan-extents";
 import { SheetInfo, listSheets, readSheetData } from "./read";
 import { releaseExtents, releasedExtents } from "./release";
 import { MAX_COLS, MAX_ROWS } from "./rects";
-import { Meter, REQUEST_BUDGET, WriteBatch } from "./requests";
+import { Meter, WriteBatch } from "./requests";
 import { EMPTY_STATE, GatewayState, SETTING_AS_OF, SETTING_SCHEMA, STATE_LEFT, STATE_SHEET, readState, writeState } from "./state";
 import { CancelledError, CustomerOutcome, ProgressFn, ReconcileOutcome, WorkbookError } from "./types";
 
@@ -304,5 +304,3 @@ async function markInterrupted(ctx: Excel.RequestContext, status: "cancelled" | 
     // The state already says "writing", which the pane reports as an unfinished run.
   }
 }
-
-export { REQUEST_BUDGET };

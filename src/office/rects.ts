@@ -27,9 +27,6 @@ export function rectCols(r: Rect): number {
   return r.right - r.left + 1;
 }
 
-export function rectArea(r: Rect): number {
-  return rectRows(r) * rectCols(r);
-}
 
 export function inGrid(r: Rect): boolean {
   return r.top >= 1 && r.left >= 1 && r.bottom >= r.top && r.right >= r.left && r.bottom <= MAX_ROWS && r.right <= MAX_COLS;
@@ -43,17 +40,11 @@ export function intersect(a: Rect, b: Rect): Rect | null {
   return top <= bottom && left <= right ? { top, left, bottom, right } : null;
 }
 
-export function containsRect(outer: Rect, inner: Rect): boolean {
-  return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.left >= outer.left && inner.right <= outer.right;
-}
 
 export function containsCell(r: Rect, row: number, col: number): boolean {
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
-export function sameRect(a: Rect, b: Rect): boolean {
-  return a.top === b.top && a.left === b.left && a.bottom === b.bottom && a.right === b.right;
-}
 
 /** `a` minus `b`, as up to four disjoint rectangles (bands above and below, then left and right). */
 export function subtract(a: Rect, b: Rect): Rect[] {
@@ -74,12 +65,6 @@ export function subtractAll(as: readonly Rect[], bs: readonly Rect[]): Rect[] {
   return rest;
 }
 
-/** The union of rectangles as disjoint rectangles. */
-export function disjointUnion(rs: readonly Rect[]): Rect[] {
-  const out: Rect[] = [];
-  for (const r of rs) out.push(...subtractAll([r], out));
-  return out;
-}
 
 /** "A1" for one cell, "A1:C5" otherwise; whole columns "A:C" and whole rows "2:4" like Excel. */
 export function rectAddress(r: Rect, absolute = false): string {

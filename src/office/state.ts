@@ -19,7 +19,7 @@
  */
 import { ExcelContent, excelText } from "./cells";
 import { readBlock } from "./read";
-import { Rect, parseQualified, qualifiedAddress, rect, rectRows } from "./rects";
+import { Rect, parseQualified, qualifiedAddress, rect } from "./rects";
 import { Meter, WriteBatch, jsonSize } from "./requests";
 
 export const STATE_SHEET = "CSP State";
@@ -215,8 +215,4 @@ export async function writeState(batch: WriteBatch, meter: Meter, state: Gateway
     ws().getRangeByIndexes(rows.length, STATE_LEFT - 1, previousRows - rows.length, STATE_WIDTH).clear("Contents");
   }
   return rows.length;
-}
-
-export function extentRows(e: Extent): number {
-  return rectRows(e.rect);
 }
