@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
   item: {
     display: "grid",
-    gridTemplateColumns: "minmax(0, 13.5em) minmax(2em, 1fr) 2.5em",
+    gridTemplateColumns: "minmax(0, 13.5em) minmax(2em, 1fr) minmax(2.5em, max-content)",
     alignItems: "center",
     gap: "8px",
     width: "100%",

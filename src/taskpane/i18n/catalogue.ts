@@ -165,6 +165,11 @@ export const MESSAGES = {
     nl: "Sommige bestanden vragen aandacht:",
   },
   "import.moreProblems": { en: "…and {count} more", fr: "…et {count} de plus", nl: "…en nog {count}" },
+  "import.moreFiles": {
+    en: { one: "{count} more file, not listed", other: "{count} more files, not listed" },
+    fr: { one: "{count} autre fichier, non listé", other: "{count} autres fichiers, non listés" },
+    nl: { one: "nog {count} bestand, niet vermeld", other: "nog {count} bestanden, niet vermeld" },
+  },
   "import.staged": { en: "Files to import", fr: "Fichiers à importer", nl: "Te importeren bestanden" },
 
   "sheets.heading": { en: "Export sheets", fr: "Feuilles d’export", nl: "Exportbladen" },

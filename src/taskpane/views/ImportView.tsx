@@ -3,7 +3,7 @@
  * folder layout (from/<account>/…, to/…) are placed by their path; loose files wait until the
  * user says which account they were exported from.
  */
-import { DragEvent, useMemo, useRef, useState } from "react";
+import { DragEvent, ReactNode, useMemo, useRef, useState } from "react";
 import { Button, Combobox, Field, Option, Radio, RadioGroup, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { DismissRegular, DocumentArrowUpRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import type { Role } from "../../domain/model";
@@ -229,13 +229,14 @@ export function ImportView() {
           {[...groups.entries()]
             .filter(([k]) => k !== "loose" && k !== "ignored")
             .map(([k, items]) => (
-              <details key={k} className={styles.group} data-group={k}>
-                <summary className={styles.summary}>
+              <Disclosure key={k} className={styles.group} data-group={k} summary={
+                <>
                   <span>{groupLabel(k)}</span>
                   <span className={styles.count}>{t("count.files", { count: items.length })}</span>
-                </summary>
+                </>
+              }>
                 <FileList items={items} onRemove={remove} />
-              </details>
+              </Disclosure>
             ))}
 
           {loose.length > 0 && (
@@ -274,22 +275,16 @@ export function ImportView() {
                   </Combobox>
                 </Field>
               )}
-              <details>
-                <summary className={styles.summary}>
-                  <span>{t("count.files", { count: loose.length })}</span>
-                </summary>
+              <Disclosure summary={<span>{t("count.files", { count: loose.length })}</span>}>
                 <FileList items={loose} onRemove={remove} />
-              </details>
+              </Disclosure>
             </div>
           )}
 
           {ignored.length > 0 && (
-            <details className={styles.group}>
-              <summary className={styles.summary}>
-                <span>{t("import.ignored", { count: ignored.length })}</span>
-              </summary>
+            <Disclosure className={styles.group} summary={<span>{t("import.ignored", { count: ignored.length })}</span>}>
               <FileList items={ignored} onRemove={remove} />
-            </details>
+            </Disclosure>
           )}
 
           <div className={styles.actions}>
@@ -306,12 +301,30 @@ export function ImportView() {
   );
 }
 
+/**
+ * A native <details> whose content is rendered only while open: a folder of a big partner holds
+ * thousands of files, and thousands of hidden rows with buttons would make the pane crawl.
+ */
+function Disclosure({ summary, children, className, ...rest }: { summary: ReactNode; children: ReactNode; className?: string; "data-group"?: string }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className={className} onToggle={(e) => setOpen(e.currentTarget.open)} {...rest}>
+      <summary className={styles.summary}>{summary}</summary>
+      {open && children}
+    </details>
+  );
+}
+
+/** At most this many names are listed per group; the rest are counted. */
+const LISTED = 100;
+
 function FileList({ items, onRemove }: { items: readonly Staged[]; onRemove: (id: number) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
     <ul className={styles.fileList}>
-      {items.map((s) => (
+      {items.slice(0, LISTED).map((s) => (
         <li key={s.id} className={styles.file}>
           <span className={styles.fileName} title={s.place.path}>
             {s.place.path}
@@ -325,6 +338,7 @@ function FileList({ items, onRemove }: { items: readonly Staged[]; onRemove: (id
           />
         </li>
       ))}
+      {items.length > LISTED && <li className={styles.count}>{t("import.moreFiles", { count: items.length - LISTED })}</li>}
     </ul>
   );
 }
