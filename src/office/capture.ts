@@ -11,7 +11,7 @@
 import { PlanCell } from "../layout/types";
 import { ExcelContent, excelText, sameContent, toExcelInput } from "./cells";
 import { ColumnWidth, SheetLayout, planCellAt } from "./plan-extents";
-import { readBlock } from "./read";
+import { ReadQueue } from "./read";
 import { Rect, containsCell, subtractAll } from "./rects";
 import { Meter } from "./requests";
 import { Extent, GatewayState, Original, StyleSnapshot, WidthOriginal } from "./state";
@@ -53,40 +53,39 @@ function ofKind(extents: readonly Extent[], sheet: string, kinds: readonly Exten
   return extents.filter((e) => e.sheet.toLowerCase() === lower && kinds.includes(e.kind)).map((e) => e.rect);
 }
 
-async function readContents(meter: Meter, sheet: string, rects: readonly Rect[], each: (row: number, col: number, input: ExcelContent) => void): Promise<void> {
+/** Reads contents through the queue; `each` gets every cell's content as the input that recreates it. */
+function queueContents(q: ReadQueue, sheet: string, rects: readonly Rect[], each: (row: number, col: number, input: ExcelContent) => void): void {
   for (const r of rects) {
-    const got = await readBlock(meter, sheet, r, ["formulas", "values", "valueTypes"]);
-    got.formulas.forEach((line, i) => line.forEach((f, j) => each(r.top + i, r.left + j, contentInput(f, got.values[i][j], got.valueTypes[i][j]))));
+    q.addArea(sheet, r, ["formulas", "values", "valueTypes"], (got) =>
+      got.formulas.forEach((line, i) => line.forEach((f, j) => each(r.top + i, r.left + j, contentInput(f, got.values[i][j], got.valueTypes[i][j])))),
+    );
   }
 }
 
-async function readStyles(meter: Meter, sheet: string, cells: readonly { row: number; col: number }[]): Promise<StyleSnapshot[]> {
-  const out: StyleSnapshot[] = [];
-  for (let at = 0; at < cells.length; at += 500) {
-    const ranges = cells.slice(at, at + 500).map((c) =>
-      meter.ctx.workbook.worksheets
-        .getItem(sheet)
-        .getRangeByIndexes(c.row - 1, c.col - 1, 1, 1)
-        .load("numberFormat,format/fill/color,format/font/bold,format/font/italic,format/font/color,format/font/size,format/wrapText,format/verticalAlignment,format/horizontalAlignment"),
-    );
-    await meter.sync(0);
-    for (const r of ranges) {
-      const fill = r.format.fill.color;
-      out.push({
-        // Excel reports "no fill" as white.
-        fill: fill === "#FFFFFF" ? null : fill,
-        bold: r.format.font.bold,
-        italic: r.format.font.italic,
-        color: r.format.font.color,
-        size: r.format.font.size,
-        wrap: r.format.wrapText,
-        vAlign: r.format.verticalAlignment,
-        hAlign: r.format.horizontalAlignment,
-        numberFormat: String(r.numberFormat[0][0]),
-      } as StyleSnapshot);
-    }
-  }
-  return out;
+const STYLE_LOAD = "numberFormat,format/fill/color,format/font/bold,format/font/italic,format/font/color,format/font/size,format/wrapText,format/verticalAlignment,format/horizontalAlignment";
+
+function queueStyles(q: ReadQueue, meter: Meter, sheet: string, cells: readonly { row: number; col: number }[], each: (i: number, s: StyleSnapshot) => void): void {
+  cells.forEach((c, i) =>
+    q.add(
+      300,
+      () => meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(c.row - 1, c.col - 1, 1, 1).load(STYLE_LOAD),
+      (r) => {
+        const fill = r.format.fill.color;
+        each(i, {
+          // Excel reports "no fill" as white.
+          fill: fill === "#FFFFFF" ? null : fill,
+          bold: r.format.font.bold,
+          italic: r.format.font.italic,
+          color: r.format.font.color,
+          size: r.format.font.size,
+          wrap: r.format.wrapText,
+          vAlign: r.format.verticalAlignment,
+          hAlign: r.format.horizontalAlignment,
+          numberFormat: String(r.numberFormat[0][0]),
+        });
+      },
+    ),
+  );
 }
 
 /**
@@ -106,6 +105,7 @@ export async function captureOriginals(
   for (const o of old.originals) if (existing.has(o.sheet.toLowerCase())) originals.set(cellKey(o.sheet, o.row, o.col), o);
   const widths = old.widths.filter((w) => existing.has(w.sheet.toLowerCase()));
   const setWidths = new Map<string, ColumnWidth[]>();
+  const q = new ReadQueue(meter);
   const merge = (sheet: string, row: number, col: number, patch: Partial<Original>) => {
     const k = cellKey(sheet, row, col);
     const prev = originals.get(k);
@@ -140,14 +140,13 @@ export async function captureOriginals(
 
     // Content: cells newly ours that hold something.
     const oldContent = ofKind(old.extents, name, ["content", "input"]);
-    const fresh = subtractAll(mine("content"), oldContent);
-    await readContents(meter, name, fresh, (row, col, cur) => {
+    queueContents(q, name, subtractAll(mine("content"), oldContent), (row, col, cur) => {
       if (cur === "") return;
       if (!originals.get(cellKey(name, row, col))?.ours) merge(name, row, col, { content: cur, ours: ourInput(row, col) });
     });
 
     // Input tables: every cell the run changes, compared with what the previous run wrote.
-    await readContents(meter, name, mine("input"), (row, col, cur) => {
+    queueContents(q, name, mine("input"), (row, col, cur) => {
       const ours = ourInput(row, col);
       const k = cellKey(name, row, col);
       const prev = originals.get(k);
@@ -170,41 +169,45 @@ export async function captureOriginals(
     });
 
     // Styles of cells newly styled by us.
-    const styled = subtractAll(mine("style"), ofKind(old.extents, name, ["style"]));
-    const styleCells = styled.flatMap((r) => cellsOf(r));
-    const styles = await readStyles(meter, name, styleCells);
-    styleCells.forEach((c, i) => merge(name, c.row, c.col, { style: styles[i] }));
+    const styleCells = subtractAll(mine("style"), ofKind(old.extents, name, ["style"])).flatMap((r) => cellsOf(r));
+    queueStyles(q, meter, name, styleCells, (i, style) => merge(name, styleCells[i].row, styleCells[i].col, { style }));
 
     // Number formats of cells newly formatted by us.
-    const formatted = subtractAll(mine("numberFormat"), ofKind(old.extents, name, ["numberFormat"]));
-    for (const r of formatted) {
-      const got = await readBlock(meter, name, r, ["numberFormat"]);
-      got.numberFormat.forEach((line, i) =>
-        line.forEach((nf, j) => {
-          if (nf !== "General") merge(name, r.top + i, r.left + j, { numberFormat: String(nf) });
-        }),
+    for (const r of subtractAll(mine("numberFormat"), ofKind(old.extents, name, ["numberFormat"]))) {
+      q.addArea(name, r, ["numberFormat"], (got) =>
+        got.numberFormat.forEach((line, i) =>
+          line.forEach((nf, j) => {
+            if (nf !== "General") merge(name, r.top + i, r.left + j, { numberFormat: String(nf) });
+          }),
+        ),
       );
     }
 
     // Widths: on the user's sheets we only size columns that still have the standard width.
     if (layout.widths.length > 0) {
-      const ws = meter.ctx.workbook.worksheets.getItem(name);
-      ws.load("standardWidth");
-      const cols = layout.widths.map((w) => ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn().load("format/columnWidth,columnHidden"));
-      await meter.sync(0);
-      const chosen: ColumnWidth[] = [];
-      layout.widths.forEach((w, i) => {
-        const current = cols[i].format.columnWidth;
-        const recorded = widths.some((x) => x.sheet.toLowerCase() === name.toLowerCase() && x.col === w.col);
-        // A width the user (or an earlier run) chose stays; the original is recorded once.
-        if (Math.abs(current - ws.standardWidth) < 0.01 && w.width > 0) {
-          chosen.push(w);
-          if (!recorded) widths.push({ sheet: name, col: w.col, width: current, hidden: Boolean(cols[i].columnHidden) });
-        }
-      });
-      setWidths.set(name, chosen);
+      q.add(
+        100 * layout.widths.length,
+        () => {
+          const ws = meter.ctx.workbook.worksheets.getItem(name).load("standardWidth");
+          return { ws, cols: layout.widths.map((w) => ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn().load("format/columnWidth,columnHidden")) };
+        },
+        ({ ws, cols }) => {
+          const chosen: ColumnWidth[] = [];
+          layout.widths.forEach((w, i) => {
+            const current = cols[i].format.columnWidth;
+            const recorded = widths.some((x) => x.sheet.toLowerCase() === name.toLowerCase() && x.col === w.col);
+            // A width the user (or an earlier run) chose stays; the original is recorded once.
+            if (Math.abs(current - ws.standardWidth) < 0.01 && w.width > 0) {
+              chosen.push(w);
+              if (!recorded) widths.push({ sheet: name, col: w.col, width: current, hidden: Boolean(cols[i].columnHidden) });
+            }
+          });
+          setWidths.set(name, chosen);
+        },
+      );
     }
   }
+  await q.run();
 
   // Keep only originals still inside an extent of this run; the rest are restored by the release.
   return { originals, widths, setWidths };

@@ -12,7 +12,7 @@ import { SHEETS, SheetData, hasProvenance, readAccountSettings, readOfferMap, re
 import { GENERATED } from "../layout/plan";
 import { KnownEntry, guessSheet } from "./guess";
 import { OfficeHost, apiSupport } from "./host";
-import { SheetInfo, listSheets, readSheetData, readTop } from "./read";
+import { ReadQueue, SheetInfo, listSheets, queueSheetData } from "./read";
 import { findSheet, readAsOf } from "./reconcile";
 import { Meter } from "./requests";
 import { EMPTY_STATE, SETTING_AUTO_OPEN, SETTING_SCHEMA, STATE_SHEET, readState } from "./state";
@@ -33,23 +33,26 @@ export async function inspectWorkbook(host: OfficeHost): Promise<WorkbookState> 
   return host.Excel.run(async (ctx) => {
     const meter = new Meter(ctx);
     const sheets = await listSheets(meter);
-    const read = async (name: string): Promise<SheetData | undefined> => {
+    // The tables and the first rows of every candidate sheet, sharing requests.
+    const q = new ReadQueue(meter);
+    const tables = new Map<string, SheetData>();
+    for (const name of [SHEETS.sources, SHEETS.accounts, SHEETS.offerMap]) {
       const info = findSheet(sheets, name);
-      return info ? { ...(await readSheetData(meter, info)), name } : undefined;
-    };
-    const sources = await read(SHEETS.sources);
-    const records = readSourceRecords(sources);
-    const accountSettings = readAccountSettings(await read(SHEETS.accounts));
-    const offerMap = readOfferMap(await read(SHEETS.offerMap));
-
-    // Header rows of every candidate sheet.
+      if (info) queueSheetData(q, info, (d) => tables.set(name, d));
+    }
     const candidates: { info: SheetInfo; top: SheetData; h: number }[] = [];
     for (const info of sheets) {
       if (PRODUCT_SHEETS.has(info.name.toLowerCase()) || !info.used) continue;
-      const top = await readTop(meter, info, HEADER_SCAN);
-      const h = headerRowIndex(top.rows);
-      if (h >= 0) candidates.push({ info, top, h });
+      const head = { ...info, used: rect(info.used.top, info.used.left, Math.min(info.used.bottom, info.used.top + HEADER_SCAN - 1), info.used.right) };
+      queueSheetData(q, head, (top) => {
+        const h = headerRowIndex(top.rows);
+        if (h >= 0) candidates.push({ info, top, h });
+      });
     }
+    await q.run();
+    const records = readSourceRecords(tables.get(SHEETS.sources));
+    const accountSettings = readAccountSettings(tables.get(SHEETS.accounts));
+    const offerMap = readOfferMap(tables.get(SHEETS.offerMap));
     const found = candidates
       .map((c) => ({ ...c, header: c.top.rows[c.h], kind: classifyHeader(c.top.rows[c.h]) }))
       .filter((c) => c.kind !== "unknown" || hasProvenance(c.header));
@@ -60,10 +63,14 @@ export async function inspectWorkbook(host: OfficeHost): Promise<WorkbookState> 
       ...accountSettings.map((a) => ({ account: a.account, role: "from" as Role })),
     ].filter((a) => a.account !== "");
     const entries: KnownEntry[] = [];
+    const lists = new ReadQueue(meter);
+    const listData = new Map<string, SheetData>();
+    for (const c of found.filter((x) => x.kind === "customers")) queueSheetData(lists, c.info, (d) => listData.set(c.info.name, d));
+    await lists.run();
     for (const c of found.filter((x) => x.kind === "customers")) {
       const rec = records.find((r) => r.sheet.toLowerCase() === c.info.name.toLowerCase());
       const who = rec ?? guessSheet(c.info.name, known, [], true);
-      const data = await readSheetData(meter, c.info);
+      const data = listData.get(c.info.name)!;
       const src: CustomerListSource = {
         source: c.info.name,
         account: who.account,
@@ -76,7 +83,7 @@ export async function inspectWorkbook(host: OfficeHost): Promise<WorkbookState> 
     }
 
     const detected: DetectedSheet[] = found.map((c) => {
-      // readTop places rows where they are on the sheet: h is the header's 0-based row.
+      // Rows are placed where they are on the sheet: h is the header's 0-based row.
       const headerRow = c.h + 1;
       const mine = records.filter((r) => r.sheet.toLowerCase() === c.info.name.toLowerCase());
       const sub = recogniseSubscriptionHeader(c.header);

@@ -116,21 +116,94 @@ export async function readSheetData(meter: Meter, info: SheetInfo): Promise<Shee
   return { name: info.name, rows };
 }
 
-/** The first rows of a sheet (header detection): up to `count` rows from its first used row. */
-export async function readTop(meter: Meter, info: SheetInfo, count: number): Promise<SheetData> {
-  if (!info.used) return { name: info.name, rows: [] };
-  const area = rect(info.used.top, 1, Math.min(info.used.bottom, info.used.top + count - 1), info.used.right);
-  return readArea(meter, info.name, area);
+interface ReadJob {
+  /** Our guess of the response bytes. */
+  readonly estimate: number;
+  /** Queues the loads; returns what `done` reads after the sync. */
+  readonly queue: () => unknown;
+  readonly done: (loaded: unknown) => void;
+  /** For a read too big to share a request: do it alone (chunked). */
+  readonly alone?: () => Promise<void>;
 }
 
-/** Cells of an area as engine cells, placed at their sheet positions (rows before `top` empty). */
-export async function readArea(meter: Meter, sheet: string, area: Rect): Promise<SheetData> {
-  const got = await readBlock(meter, sheet, area, ["values", "valueTypes"]);
-  const rows: Cell[][] = Array.from({ length: area.top - 1 }, () => []);
-  got.values.forEach((line, i) => {
-    const cells: Cell[] = new Array(area.left - 1).fill(null);
-    line.forEach((v, j) => cells.push(fromExcel(v, got.valueTypes[i][j] as string)));
-    rows.push(cells);
+/**
+ * Many small reads share requests (each request is a round trip on the web), big ones go alone
+ * and chunked. Callbacks run in the order the reads were added. A shared request that comes back
+ * too big for the web's limit is done again read by read.
+ */
+export class ReadQueue {
+  private readonly jobs: ReadJob[] = [];
+
+  constructor(
+    private readonly meter: Meter,
+    private readonly budget = READ_BUDGET,
+  ) {}
+
+  add<T>(estimate: number, queue: () => T, done: (loaded: T) => void, alone?: () => Promise<void>): void {
+    this.jobs.push({ estimate, queue, done: done as (x: unknown) => void, alone });
+  }
+
+  /** Cells of an area, as `readBlock` gives them. */
+  addArea(sheet: string, area: Rect, props: readonly ArrayProp[], done: (got: Record<ArrayProp, unknown[][]>) => void): void {
+    const cells = (area.bottom - area.top + 1) * (area.right - area.left + 1);
+    this.add(
+      cells * 40 * props.length,
+      () => this.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(area.top - 1, area.left - 1, area.bottom - area.top + 1, area.right - area.left + 1).load(props.join(",")),
+      (range) => done(Object.fromEntries(props.map((p) => [p, (range as unknown as Record<string, unknown[][]>)[p]])) as Record<ArrayProp, unknown[][]>),
+      async () => done(await readBlock(this.meter, sheet, area, props, this.budget)),
+    );
+  }
+
+  async run(): Promise<void> {
+    let pending: { job: ReadJob; loaded: unknown }[] = [];
+    let estimate = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      estimate = 0;
+      try {
+        await this.meter.sync(0);
+      } catch (e) {
+        const code = errorCode(e);
+        if (code !== "ResponsePayloadSizeLimitExceeded" || batch.length === 1) throw e;
+        for (const p of batch) {
+          if (p.job.alone) await p.job.alone();
+          else {
+            const loaded = p.job.queue();
+            await this.meter.sync(0);
+            p.job.done(loaded);
+          }
+        }
+        return;
+      }
+      for (const p of batch) p.job.done(p.loaded);
+    };
+    for (const job of this.jobs) {
+      if (job.alone && job.estimate > this.budget / 2) {
+        await flush();
+        await job.alone();
+        continue;
+      }
+      if (pending.length > 0 && estimate + job.estimate > this.budget) await flush();
+      pending.push({ job, loaded: job.queue() });
+      estimate += job.estimate;
+    }
+    await flush();
+    this.jobs.length = 0;
+  }
+}
+
+/** `readSheetData` through a queue (small sheets share requests). */
+export function queueSheetData(q: ReadQueue, info: SheetInfo, done: (data: SheetData) => void): void {
+  if (!info.used) {
+    done({ name: info.name, rows: [] });
+    return;
+  }
+  const used = info.used;
+  q.addArea(info.name, rect(used.top, 1, used.bottom, used.right), ["values", "valueTypes"], (got) => {
+    const rows: Cell[][] = Array.from({ length: used.top - 1 }, () => []);
+    got.values.forEach((line, i) => rows.push(line.map((v, j) => fromExcel(v, got.valueTypes[i][j] as string))));
+    done({ name: info.name, rows });
   });
-  return { name: sheet, rows };
 }

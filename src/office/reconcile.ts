@@ -22,7 +22,7 @@ import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeValues } f
 import { captureOriginals, originalsWithin } from "./capture";
 import { OfficeHost, apiSupport } from "./host";
 import { planLayouts } from "./plan-extents";
-import { SheetInfo, listSheets, readSheetData } from "./read";
+import { ReadQueue, SheetInfo, listSheets, queueSheetData } from "./read";
 import { releaseExtents, releasedExtents } from "./release";
 import { MAX_COLS, MAX_ROWS } from "./rects";
 import { Meter, WriteBatch } from "./requests";
@@ -72,20 +72,28 @@ export async function readAsOf(meter: Meter, sheets: readonly SheetInfo[], now: 
 /** Reads the inputs, runs the engine and builds the plan (no writes). */
 export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[], now: Date, progress: ProgressFn, created: readonly string[] = []) {
   const data = new Map<string, SheetData>();
+  const tables = new ReadQueue(meter);
   for (const name of [SHEETS.sources, SHEETS.accounts, SHEETS.offerMap]) {
     const info = findSheet(sheets, name);
-    if (info) data.set(name, { ...(await readSheetData(meter, info)), name });
+    if (info) queueSheetData(tables, info, (d) => data.set(name, { ...d, name }));
   }
+  await tables.run();
   const records = readSourceRecords(data.get(SHEETS.sources));
   if (records.length === 0) throw new WorkbookError("noExports");
   const names = [...new Set(records.map((r) => r.sheet))];
   let done = 0;
+  const inputs = new ReadQueue(meter);
   for (const name of names) {
     const info = findSheet(sheets, name);
     // Keyed by the name the Sources table uses: the engine's row locations carry it.
-    if (info && !data.has(name)) data.set(name, { ...(await readSheetData(meter, info)), name });
-    progress({ fraction: (0.25 * ++done) / names.length, phase: "reading", detail: name });
+    if (info && !data.has(name)) {
+      queueSheetData(inputs, info, (d) => {
+        data.set(name, { ...d, name });
+        progress({ fraction: (0.25 * ++done) / names.length, phase: "reading", detail: name });
+      });
+    }
   }
+  await inputs.run();
   const asOf = await readAsOf(meter, sheets, now, created);
   meter.checkCancel();
   progress({ fraction: 0.27, phase: "reconciling" });
