@@ -379,6 +379,9 @@ describe("the pane on the in-memory workbook (development page)", () => {
     expect(summary).toContain(`${totals.flagged} flagged`);
     expect(summary).toContain(`${problems.length} problems`);
     expect(summary).toContain("As of Nov 24, 2026");
+    // Screen readers hear the outcome from the polite live region, and focus lands on the view's heading.
+    expect(await page.getByRole("status").innerText()).toBe(`Reconciled: ${totals.customers} customers, ${totals.flagged} flagged, ${problems.length} problems.`);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Results");
     // The flagged list holds exactly the engine's flagged customers.
     const listed = await page.locator('[data-testid="customer-list"] li[data-customer]').evaluateAll((els) => els.map((e) => e.getAttribute("data-customer")));
     expect(listed.sort()).toEqual(expected.report.customers.filter((c) => isFlagged(c.verdict)).map((c) => c.customer).sort());
@@ -486,6 +489,46 @@ describe("sheets the user opened, and a workbook that says no", () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(seen.origins()).toEqual([origin]);
     expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("keyboard", () => {
+  it("reaches every view and the Reconcile bar from the keyboard alone", async () => {
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
+    await page.getByRole("heading", { name: "Import exports" }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement as HTMLElement;
+        return `${a.getAttribute("role") ?? a.tagName}:${a.id || a.innerText.trim()}`;
+      });
+    // Tabs, then the view's controls in reading order, then the Reconcile bar.
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await focused());
+    }
+    expect(order).toEqual(["tab:tab-import", "BUTTON:Choose files", "BUTTON:Choose a folder", "BUTTON:Reconcile"]);
+    // Nothing to reconcile yet: disabled, yet focusable so that its hint is read out with it.
+    expect(await page.evaluate(() => [document.activeElement?.getAttribute("aria-disabled"), document.activeElement?.getAttribute("aria-describedby")])).toEqual(["true", "run-hint"]);
+    expect(await page.locator("#run-hint").innerText()).toBe("Import exports, or open them as sheets, first.");
+
+    // Arrow keys move along the tabs; Enter or Space opens one.
+    for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toBe("tab:tab-import");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    expect(await focused()).toBe("tab:tab-results");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Results" }).waitFor();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+    await page.getByRole("heading", { name: "Settings" }).waitFor();
+    await page.getByRole("radio", { name: /^Today/ }).waitFor(); // the view is fetched on first use
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => [document.activeElement?.tagName, (document.activeElement as HTMLInputElement).type, (document.activeElement as HTMLInputElement).value])).toEqual(["INPUT", "radio", "today"]);
     await context.close();
   });
 });

@@ -74,10 +74,17 @@ export function RunBar() {
 
   return (
     <section className={styles.bar} aria-label={t("run.reconcile")}>
-      <Button appearance="primary" size="large" disabled={state === null || exportSheets === 0} onClick={() => void reconcile()}>
+      {/* Focusable even when disabled, so that keyboard users reach it and hear why (the hint). */}
+      <Button
+        appearance="primary"
+        size="large"
+        disabledFocusable={state === null || exportSheets === 0}
+        aria-describedby="run-hint"
+        onClick={() => void reconcile()}
+      >
         {state?.reconciled || pane.outcome ? t("run.reconcileAgain") : t("run.reconcile")}
       </Button>
-      <Text size={200} className={styles.hint}>
+      <Text size={200} className={styles.hint} id="run-hint">
         {guessed > 0 ? (
           <>
             {t("run.hintGuessed", { count: guessed })}{" "}
