@@ -5,6 +5,7 @@
  * office.js would in Excel. Runs under node (jest) and in the browser (no node APIs).
  */
 import { FakeHost, FakeLimits, FakeRequestContext, FakeStats, WEB_LIMITS, versionAtLeast } from "./api";
+import type { OfficeHost } from "../host";
 import { FakeWorkbookStore } from "./store";
 
 export interface FakeExcelOptions {
@@ -25,6 +26,8 @@ export interface FakeExcel {
   readonly host: FakeHost;
   /** Makes `Excel` and `Office` globals (the development page, office-addin-style code). */
   install(target?: Record<string, unknown>): void;
+  /** The pair as the gateway's host: `createOfficeGateway({ host: fake.officeHost() })`. */
+  officeHost(): OfficeHost;
   resetStats(): void;
 }
 
@@ -128,6 +131,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       target.Excel = Excel;
       target.Office = Office;
     },
+    // The fake implements the subset of office.js the gateway uses, not all of its types.
+    officeHost: () => ({ Excel, Office }) as unknown as OfficeHost,
     resetStats() {
       stats.requests = 0;
       stats.largestRequestBytes = 0;

@@ -3,7 +3,6 @@
  */
 import { createFakeExcel, FakeExcel, FakeExcelOptions } from "../../../src/office/fake";
 import { createOfficeGateway } from "../../../src/office/gateway";
-import { OfficeHost } from "../../../src/office/host";
 import { Progress, WorkbookGateway } from "../../../src/office/types";
 
 export const AS_OF = "2026-11-24";
@@ -18,7 +17,7 @@ export interface Bench {
 
 export function bench(options: FakeExcelOptions & { budget?: number; now?: () => Date } = {}): Bench {
   const fake = createFakeExcel(options);
-  const gateway = createOfficeGateway({ host: fake as unknown as OfficeHost, now: options.now ?? (() => RUN_AT), budget: options.budget });
+  const gateway = createOfficeGateway({ host: fake.officeHost(), now: options.now ?? (() => RUN_AT), budget: options.budget });
   const progress: Progress[] = [];
   return { fake, gateway, progress, onProgress: (p) => progress.push(p) };
 }
