@@ -32,6 +32,8 @@ async function walk(root: string, rel = ""): Promise<string[]> {
 }
 
 const isTable = (p: string) => /\.(csv|xlsx)$/i.test(p);
+/** Excel's lock files (~$Book.xlsx) and hidden files (.DS_Store, ._x.csv) are not exports. */
+const isNoise = (p: string) => /^(~\$|\.)/.test(p.split("/").pop() ?? "");
 
 export async function readGrid(file: string): Promise<{ grid: Cell[][] | null; error?: string }> {
   try {
@@ -59,7 +61,7 @@ export async function scanFolder(root: string): Promise<FolderScan> {
     const parts = rel.split("/");
     const top = caseFold(parts[0]);
     const base = caseFold(path.basename(rel).replace(/\.[^.]*$/, ""));
-    if (!isTable(rel)) {
+    if (!isTable(rel) || isNoise(rel)) {
       ignored.push(rel);
       continue;
     }

@@ -221,7 +221,8 @@ export function reconcile(input: EngineInput): EngineResult {
       const unitType = text(cells, f.unitType);
       // Same text as the workbook's "Key now" mirror, which shows #ERROR for an error value.
       const key = keyCols.some((i) => isCellError(cells[i])) ? "#ERROR" : keyCols.map((i) => cellText(cells[i])).join("|");
-      const azure = isAzureRow(offerId, offerName, unitType);
+      // §7.5: a row without an offer name is placed by its offer ID only (Azure or the map).
+      const azure = offerName === "" ? isAzureRow(offerId, "", "") : isAzureRow(offerId, offerName, unitType);
       const nceByOffer = isNceByOffer(offerId, text(cells, f.term));
       const base = {
         source: sourceNo,

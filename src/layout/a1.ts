@@ -89,7 +89,7 @@ export function shiftFormula(f: string, dr: number, dc: number): string {
     .map((p) =>
       p.code
         ? p.text.replace(CELL_REF, (_m, pre: string, dcol: string, letters: string, drow: string, digits: string) => {
-            const col = dcol ? letters : columnLetters(columnNumber(letters) + dc);
+            const col = dcol || dc === 0 ? letters : columnLetters(columnNumber(letters) + dc);
             const row = drow ? digits : String(Number(digits) + dr);
             return `${pre}${dcol}${col}${drow}${row}`;
           })

@@ -16,35 +16,24 @@
  * - Sheet cosmetics (freeze panes, tab colour, autofilter, column visibility) are applied only to
  *   sheets the product created; the user's own sheets keep theirs.
  */
-import { CUSTOMER_ORDER, LABEL, RERUN_LABEL, TONE, Tone } from "../domain/verdicts";
-import { quote, columnLetters } from "../layout/a1";
+import { columnLetters } from "../layout/a1";
+import {
+  HEADER_FILL as STYLE_HEADER_FILL,
+  HEADER_FONT as STYLE_HEADER_FONT,
+  NOTE_FONT as STYLE_NOTE_FONT,
+  labelsByTone,
+  toneRuleFormula,
+} from "../layout/styles";
 import { Block, FreeCell, PlanCell, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula } from "../layout/types";
 import { toExcelInput } from "./cells";
 import { ApiSupport } from "./host";
 import { ColumnWidth, numberFormatOf } from "./plan-extents";
 import { CALL_BYTES, Meter, WriteBatch, jsonSize } from "./requests";
 
-// The look of the xlsx writer (src/xlsx/writer.ts), repeated here so that the task pane bundle
-// does not pull exceljs in.
-export const HEADER_FILL = "#1F4E79";
-export const HEADER_FONT = "#FFFFFF";
-export const NOTE_FONT = "#6C757D";
-
-/** Verdict labels by tone: one conditional-format rule per tone (as the xlsx writer). */
-export function labelsByTone(): Map<Tone, string[]> {
-  const m = new Map<Tone, string[]>();
-  for (const v of CUSTOMER_ORDER) {
-    const arr = m.get(TONE[v]) ?? [];
-    arr.push(LABEL[v]);
-    m.set(TONE[v], arr);
-  }
-  m.set("stale", [RERUN_LABEL]);
-  return m;
-}
-
-export function toneRuleFormula(topLeft: string, labels: readonly string[]): string {
-  return labels.length === 1 ? `${topLeft}=${quote(labels[0])}` : `OR(${labels.map((l) => `${topLeft}=${quote(l)}`).join(",")})`;
-}
+// The look shared with the xlsx writer; office.js wants colours with "#".
+const HEADER_FILL = `#${STYLE_HEADER_FILL}`;
+const HEADER_FONT = `#${STYLE_HEADER_FONT}`;
+const NOTE_FONT = `#${STYLE_NOTE_FONT}`;
 
 export interface ApplyOptions {
   readonly meter: Meter;

@@ -29,6 +29,11 @@ const SUB_WORDS = new Set(["subscriptions", "subscription", "abonnements", "abon
 
 const GUID_IN = /\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?/i;
 
+const LEGAL_FORMS = new Set([
+  "SA", "SAS", "SNC", "AG", "KG", "OHG", "SE", "NV", "BV", "VOF", "SRL", "SPA", "SAS", "SL", "LDA", "PLC", "LLC", "LTD", "INC", "LLP",
+  "AB", "AS", "ASA", "OY", "KK", "GK", "CO", "SCA", "SCS", "EV",
+]);
+
 /** Splits on the separators people put between account and customer in sheet names. */
 function segments(name: string): string[] {
   return name
@@ -42,7 +47,7 @@ export function guessSheet(name: string, knownAccounts: readonly { account: stri
   let role: Role | null = null;
   const rest: string[] = [];
   const accountOf = (s: string) => knownAccounts.find((a) => caseFold(a.account) === caseFold(s));
-  const take = (seg: string): boolean => {
+  const take = (seg: string, trailing = false): boolean => {
     const key = caseFold(seg);
     const known = accountOf(seg);
     if (known && account === "") {
@@ -59,8 +64,9 @@ export function guessSheet(name: string, knownAccounts: readonly { account: stri
       return true;
     }
     if (LIST_WORDS.has(key) || SUB_WORDS.has(key)) return true;
-    // A country code ("FR", "DE") names an old account.
-    if (account === "" && /^[A-Z]{2,3}$/.test(seg)) {
+    // A country code ("FR", "DE") names an old account; a trailing "SA", "AG", "BV" is the
+    // company's legal form ("Transports Lefèvre SA"), not an account.
+    if (account === "" && /^[A-Z]{2,3}$/.test(seg) && !(trailing && LEGAL_FORMS.has(seg))) {
       account = seg;
       return true;
     }
@@ -71,7 +77,7 @@ export function guessSheet(name: string, knownAccounts: readonly { account: stri
     // "FR Contoso", "Contoso FR", "New Fabrikam", "FR customers": a leading or trailing word.
     const words = seg.split(/\s+/);
     while (words.length > 1 && take(words[0])) words.shift();
-    while (words.length > 1 && take(words[words.length - 1])) words.pop();
+    while (words.length > 1 && take(words[words.length - 1], true)) words.pop();
     if (words.length === 1 && take(words[0])) continue;
     rest.push(words.join(" "));
   }

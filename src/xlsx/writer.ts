@@ -5,30 +5,13 @@
 import ExcelJS from "exceljs";
 import { Cell, isCellError } from "../domain/cells";
 import { SheetData } from "../domain/workbook";
-import { TONE, CUSTOMER_ORDER, LABEL, RERUN_LABEL, Tone } from "../domain/verdicts";
 import { cellAddress, columnLetters, fileFormula, quote, rangeAddress } from "../layout/a1";
+import { HEADER_FILL, HEADER_FONT, NOTE_FONT, labelsByTone, toneRuleFormula } from "../layout/styles";
+
+export { labelsByTone, toneRuleFormula };
 import { Block, ColumnSpec, PlanCell, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula } from "../layout/types";
 
-const HEADER_FILL = "FF1F4E79";
-const HEADER_FONT = "FFFFFFFF";
 export const DATE_FORMAT = "yyyy-mm-dd";
-
-/** Verdict labels by tone, for one conditional-format rule per tone. */
-export function labelsByTone(): Map<Tone, string[]> {
-  const m = new Map<Tone, string[]>();
-  for (const v of CUSTOMER_ORDER) {
-    const arr = m.get(TONE[v]) ?? [];
-    arr.push(LABEL[v]);
-    m.set(TONE[v], arr);
-  }
-  m.set("stale", [RERUN_LABEL]);
-  return m;
-}
-
-/** The rule formula of one tone for a range whose top-left cell is `topLeft` (relative). */
-export function toneRuleFormula(topLeft: string, labels: readonly string[]): string {
-  return labels.length === 1 ? `${topLeft}=${quote(labels[0])}` : `OR(${labels.map((l) => `${topLeft}=${quote(l)}`).join(",")})`;
-}
 
 function toExcelValue(c: PlanCell | Cell): ExcelJS.CellValue {
   if (c === null || c === undefined) return null;
@@ -42,8 +25,8 @@ function toExcelValue(c: PlanCell | Cell): ExcelJS.CellValue {
 function writeHeader(ws: ExcelJS.Worksheet, row: number, col: number, text: string): void {
   const cell = ws.getCell(row, col);
   cell.value = text;
-  cell.font = { bold: true, color: { argb: HEADER_FONT } };
-  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+  cell.font = { bold: true, color: { argb: `FF${HEADER_FONT}` } };
+  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_FILL}` } };
   cell.alignment = { vertical: "middle", wrapText: true };
 }
 
@@ -116,7 +99,7 @@ function writeSheetPlan(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
     cell.value = toExcelValue(fc.value);
     if (fc.style === "title") cell.font = { bold: true, size: 14 };
     if (fc.style === "label") cell.font = { bold: true };
-    if (fc.style === "note") cell.font = { italic: true, color: { argb: "FF6C757D" } };
+    if (fc.style === "note") cell.font = { italic: true, color: { argb: `FF${NOTE_FONT}` } };
     if (fc.style === "date") cell.numFmt = DATE_FORMAT;
   }
   if (sheet.freeze) {

@@ -101,6 +101,13 @@ describe("EMPTY_OFFER (§7.5)", () => {
     expect(result.groups.map((g) => [g.offerKey, g.verdict])).toEqual([["azure", "AZURE_PENDING"]]);
   });
 
+  test("a usage-based unit type without a name or offer ID does not place it: only the offer ID can", () => {
+    const { result } = new ExportSet().old("FR", "Contoso", [r("s1", "Active", 1, "", { "Unit type": "Usage-based" })]).run();
+    expect(problemList(result.problems)).toEqual([["from/FR/Contoso.csv", 2, "EMPTY_OFFER"]]);
+    expect(result.problems[0].message).toMatch(/not reconciled/);
+    expect(result.groups).toEqual([]);
+  });
+
   test("kept when its offer ID is in the offer map (as an old offer or as a target)", () => {
     const { result } = new ExportSet()
       .offerMap([["OLD-ID-1", "Microsoft 365 E3"], ["Office 365 E5", "NEW-ID-9"]])

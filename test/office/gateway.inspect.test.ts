@@ -74,6 +74,9 @@ describe("inspect on sheets the user pasted", () => {
     expect(guessSheet("NL_Fabrikam BV", [], [], false)).toEqual({ account: "NL", role: "from", customer: "Fabrikam BV" });
     expect(guessSheet("to - Litware", [], [], false)).toEqual({ account: "New", role: "to", customer: "Litware" });
     expect(guessSheet("Adatum", [], [], false)).toEqual({ account: "", role: "from", customer: "Adatum" });
+    // A trailing legal form is part of the company name, not an account code.
+    expect(guessSheet("Transports Lefèvre SA", [], [], false)).toEqual({ account: "", role: "from", customer: "Transports Lefèvre SA" });
+    expect(guessSheet("DE Müller AG", [], [], false)).toEqual({ account: "DE", role: "from", customer: "Müller AG" });
   });
 
   test("confirmed sources win over guesses", async () => {
