@@ -480,7 +480,7 @@ describe("sheets the user opened, and a workbook that says no", () => {
     expect(await page.getByText("Confirmed").count()).toBe(2);
     expect(await page.getByRole("button", { name: "Reconcile" }).isEnabled()).toBe(true);
 
-    await page.evaluate(() => window.__fakeWorkbook!.protect("Transports Lefèvre SA"));
+    await page.evaluate(() => window.__fakeWorkbook!.protect("FR - Transports Lefèvre SA"));
     const before = await hooks(page, (wb) => wb.snapshot());
     await page.getByRole("button", { name: "Reconcile" }).click();
     await notice(page, ERRORS.protected.en as string);
@@ -544,7 +544,7 @@ describe("language and theme", () => {
     expect(await page.getByRole("tab", { name: "Résultats" }).count()).toBe(1);
     expect(await page.getByRole("button", { name: "Rapprocher" }).count()).toBe(1);
     const cards = await page.locator("section[data-sheet]").evaluateAll((els) => els.map((e) => e.getAttribute("data-sheet")));
-    expect(cards.sort()).toEqual(["Transports Lefèvre SA", "transportslefevre (new)"].sort());
+    expect(cards.sort()).toEqual(["FR - Transports Lefèvre SA", "transportslefevre (new)"].sort());
     // The four French tabs fit a 350 px pane: nothing scrolls sideways.
     expect(await page.evaluate(() => [document.querySelector("nav")!.scrollWidth, document.documentElement.scrollWidth])).toEqual([350, 350]);
     expect(await axeViolations(page)).toEqual([]);

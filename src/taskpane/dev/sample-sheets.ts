@@ -5,7 +5,7 @@
  */
 export const SAMPLE_SHEETS: readonly { readonly name: string; readonly rows: readonly (readonly (string | number | null)[])[] }[] = [
   {
-    name: "Transports Lefèvre SA",
+    name: "FR - Transports Lefèvre SA",
     rows: [
       ["ID d'abonnement", "Abonnement", "Quantité", "État", "Revendeur", "Date de création", "Date de fin d'engagement"],
       ["7cefd5c5-6385-4768-ae5d-eaa1ef2cd05a", "Office 365 E3", 40, "Actif", null, "14/03/2024", "18/12/2026"],
