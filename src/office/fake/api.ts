@@ -68,19 +68,11 @@ export function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-/** UTF-8 length of a string, without Buffer (the fake also runs in the browser). */
+const encoder = new TextEncoder();
+
+/** UTF-8 length of a string, measured independently of the gateway's own estimate (requests.ts). */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 export function jsonBytes(x: unknown): number {
