@@ -31,12 +31,14 @@ export async function buildAndMeasure(root: string): Promise<BundleSize> {
 export async function measureDist(dist: string): Promise<Omit<BundleSize, "buildMs">> {
   const html = await fs.readFile(path.join(dist, "taskpane.html"), "utf8");
   const scripts = [];
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) {
-    const src = m[1];
+  // The production page is minified: attribute values may be unquoted.
+  for (const m of html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)) {
+    const src = m[1] ?? m[2] ?? m[3];
     if (/^(https?:)?\/\//.test(src)) continue;
     const bytes = await fs.readFile(path.join(dist, src.replace(/^\.?\//, "").split("?")[0]));
     scripts.push({ file: src, bytes: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length });
   }
+  if (scripts.length === 0) throw new Error("dist/taskpane.html loads no script of ours: cannot measure the bundle");
   const initial = new Set(scripts.map((x) => path.normalize(x.file.replace(/^\.?\//, ""))));
   let lazyGzip = 0;
   for (const f of await fs.readdir(dist)) {
