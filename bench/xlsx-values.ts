@@ -17,7 +17,7 @@ export function unescapeXml(s: string): string {
   );
 }
 
-function columnNumber(letters: string): number {
+export function columnNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -34,7 +34,7 @@ function sharedStrings(xml: string): string[] {
 }
 
 /** Sheet name → part name, from workbook.xml and its relationships. */
-function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
+export function sheetParts(workbookXml: string, relsXml: string): Map<string, string> {
   const target = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /Id="([^"]+)"/.exec(m[0])?.[1];
