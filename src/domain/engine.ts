@@ -39,6 +39,8 @@ export function isExcluded(cell: Cell | undefined): boolean {
   return typeof cell === "string" && cellKey(cell) === "exclude";
 }
 
+type MutableRow = { -readonly [K in keyof RowResult]: RowResult[K] };
+
 interface GroupAcc {
   readonly customer: string;
   readonly offerKey: string;
@@ -121,10 +123,13 @@ export function reconcile(input: EngineInput): EngineResult {
   }
 
   const offers = new OfferResolver(input.offerMap);
-  const rows: RowResult[] = [];
+  const rows: MutableRow[] = [];
   const sources = sourceOrder(input.subscriptions);
-  const seenIds = new Map<string, number>(); // account id + subscription id → first row index
-  const groupIndex = new Map<string, GroupAcc>();
+  // Nested maps rather than concatenated keys: hashing a fresh joined string per row was a
+  // visible share of the run at 100k rows.
+  const seenIds = new Map<string, Map<string, number>>(); // account id → subscription id → first row index
+  const groupIndex = new Map<string, Map<string, GroupAcc>>(); // customer key → offer key → group
+  const allGroups: GroupAcc[] = [];
   const rowCustomer: string[] = [];
 
   sources.forEach((src, sourceNo) => {
@@ -224,7 +229,9 @@ export function reconcile(input: EngineInput): EngineResult {
       // §7.5: a row without an offer name is placed by its offer ID only (Azure or the map).
       const azure = offerName === "" ? isAzureRow(offerId, "", "") : isAzureRow(offerId, offerName, unitType);
       const nceByOffer = isNceByOffer(offerId, text(cells, f.term));
-      const base = {
+      // One object per row, filled in place: spreading a 20-field object per row cost more than
+      // everything else the engine does (measured: bench/investigate-engine.ts).
+      const row: MutableRow = {
         source: sourceNo,
         index,
         row: r.row,
@@ -240,23 +247,32 @@ export function reconcile(input: EngineInput): EngineResult {
         endDate: readDate(f.endDate === undefined ? null : cells[f.endDate]),
         subscriptionId,
         offerName,
+        group: null,
+        outcome: "grouped",
+        status: null,
+        excluded: false,
+        quantity: { ok: false, reason: "empty" },
       };
 
       // Duplicates within one account: the first occurrence counts (§7.10).
       if (subscriptionId !== "") {
-        const dupKey = `${acc}\u0000${subscriptionId.toLowerCase()}`;
-        const first = seenIds.get(dupKey);
+        const dupKey = subscriptionId.toLowerCase();
+        let ids = seenIds.get(acc);
+        if (!ids) seenIds.set(acc, (ids = new Map()));
+        const first = ids.get(dupKey);
         if (first !== undefined) {
           const firstRow = rows[first];
           report(
             "DUPLICATE_ID",
             `Subscription ID ${subscriptionId} already appears in ${sources[firstRow.source].source} row ${firstRow.row}; this row is not counted`,
           );
-          rows.push({ ...base, group: null, outcome: "duplicate", status: readStatus(cells[f.status!]), excluded: false, quantity: { ok: false, reason: "empty" } });
+          row.outcome = "duplicate";
+          row.status = readStatus(cells[f.status!]);
+          rows.push(row);
           rowCustomer.push(custKey);
           return;
         }
-        seenIds.set(dupKey, rows.length);
+        ids.set(dupKey, rows.length);
       }
 
       const status = readStatus(cells[f.status!]);
@@ -276,12 +292,17 @@ export function reconcile(input: EngineInput): EngineResult {
       // Whether the row is kept depends on its offer ID placing it (§7.5), which only the resolver knows.
       if (offerName === "") report("EMPTY_OFFER", ok ? "Offer name is empty" : "Offer name is empty; the row is not reconciled");
       if (!ok) {
-        rows.push({ ...base, group: null, outcome: "empty-offer", status, excluded, quantity });
+        row.outcome = "empty-offer";
+        row.status = status;
+        row.excluded = excluded;
+        row.quantity = quantity;
+        rows.push(row);
         rowCustomer.push(custKey);
         return;
       }
-      const gk = `${custKey}\u0000${ok.key}`;
-      let grp = groupIndex.get(gk);
+      let byOffer = groupIndex.get(custKey);
+      if (!byOffer) groupIndex.set(custKey, (byOffer = new Map()));
+      let grp = byOffer.get(ok.key);
       if (!grp) {
         grp = {
           customer: custKey,
@@ -291,14 +312,19 @@ export function reconcile(input: EngineInput): EngineResult {
           reassign: false,
           azure: ok.key === AZURE_KEY,
         };
-        groupIndex.set(gk, grp);
+        byOffer.set(ok.key, grp);
+        allGroups.push(grp);
       }
       if (ok.viaMap) {
         if (grp.label !== ok.viaMap.newOffer.trim()) grp.label = ok.viaMap.newOffer.trim();
         if (pairNamesDiffer(ok.viaMap)) grp.reassign = true;
       }
       grp.rows.push(rows.length);
-      rows.push({ ...base, group: -1, outcome: "grouped", status, excluded, quantity });
+      row.group = -1;
+      row.status = status;
+      row.excluded = excluded;
+      row.quantity = quantity;
+      rows.push(row);
       rowCustomer.push(custKey);
     });
   });
@@ -338,14 +364,15 @@ export function reconcile(input: EngineInput): EngineResult {
   const customerNo = new Map(orderedCustomers.map((x, i) => [x.c.key, i]));
 
   const groupsByCustomer = new Map<string, GroupAcc[]>();
-  for (const grp of groupIndex.values()) {
+  for (const grp of allGroups) {
     let arr = groupsByCustomer.get(grp.customer);
     if (!arr) groupsByCustomer.set(grp.customer, (arr = []));
     arr.push(grp);
   }
 
   const groups: GroupResult[] = [];
-  const finalRows: RowResult[] = rows.map((r, i) => ({ ...r, customer: customerNo.get(rowCustomer[i]) ?? -1 }));
+  rows.forEach((r, i) => (r.customer = customerNo.get(rowCustomer[i]) ?? -1));
+  const finalRows: RowResult[] = rows;
   const customerResults: CustomerResult[] = orderedCustomers.map(({ c, name }, ci) => {
     const own = (groupsByCustomer.get(c.key) ?? []).sort(
       (a, b) => Number(a.azure) - Number(b.azure) || compareCodePoints(a.offerKey, b.offerKey),
@@ -359,7 +386,7 @@ export function reconcile(input: EngineInput): EngineResult {
       const totals = totalsOf(grp.rows.map((i) => finalRows[i]));
       const verdict = groupVerdict(totals, grp.azure);
       const gi = groups.length;
-      for (const i of grp.rows) finalRows[i] = { ...finalRows[i], group: gi };
+      for (const i of grp.rows) rows[i].group = gi;
       const counted = grp.rows.some((i) => countsAt(finalRows[i]));
       groups.push({
         index: gi,
@@ -416,7 +443,7 @@ export function reconcile(input: EngineInput): EngineResult {
   };
 }
 
-function missingColumnRow(source: number, index: number, r: SubscriptionSource["rows"][number], src: SubscriptionSource): RowResult {
+function missingColumnRow(source: number, index: number, r: SubscriptionSource["rows"][number], src: SubscriptionSource): MutableRow {
   return {
     source,
     index,
