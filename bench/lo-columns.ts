@@ -4,7 +4,7 @@
  * costs LibreOffice.
  */
 import { promises as fs } from "fs";
-import { readZip, writeZip } from "./zip";
+import { readZip, writeZip } from "../test/support/zip";
 import { rowChunks, stripFormulas } from "./values-only";
 import { columnNumber, sheetParts } from "./xlsx-values";
 

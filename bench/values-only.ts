@@ -5,7 +5,7 @@
  * saving cancel out).
  */
 import { promises as fs } from "fs";
-import { readZip, writeZip } from "./zip";
+import { readZip, writeZip } from "../test/support/zip";
 
 const FORMULA = /<f(?:\s[^>]*)?(?:\/>|>[^<]*<\/f>)/g;
 /** A formula's text result (t="str") becomes an inline string once there is no formula. */

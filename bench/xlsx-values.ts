@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
-import { readZip } from "./zip";
+import { readZip } from "../test/support/zip";
 import { Values } from "../test/support/libreoffice";
 import { rowChunks } from "./values-only";
 

@@ -1,15 +1,22 @@
 /**
  * The layout plan written as an .xlsx file with exceljs (the headless command's writer).
  * The task pane's writer (src/office) applies the same plan to the open workbook.
+ *
+ * It streams: exceljs's WorkbookWriter gets each row once, in order, and commits it, so a
+ * 10,000-customer consolidation (125k subscription rows, 1.5M cells) is written in bounded
+ * memory. The in-memory exceljs Workbook this replaced kept every cell as a live object and ran
+ * out of node's default heap at that size (docs/PERFORMANCE.md has the figures).
  */
+import { PassThrough, Writable } from "stream";
 import ExcelJS from "exceljs";
 import { Cell, isCellError } from "../domain/cells";
 import { SheetData } from "../domain/workbook";
 import { cellAddress, columnLetters, fileFormula, quote, rangeAddress } from "../layout/a1";
 import { HEADER_FILL, HEADER_FONT, NOTE_FONT, labelsByTone, toneRuleFormula } from "../layout/styles";
+import { fileText } from "./text";
+import { ColumnSpec, FreeCell, PlanCell, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula } from "../layout/types";
 
 export { labelsByTone, toneRuleFormula };
-import { Block, ColumnSpec, PlanCell, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula } from "../layout/types";
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 
@@ -19,129 +26,206 @@ function toExcelValue(c: PlanCell | Cell): ExcelJS.CellValue {
     if (isCellError(c as Cell)) return { error: (c as { error: string }).error } as ExcelJS.CellErrorValue;
     return { formula: fileFormula((c as { f: string }).f) } as ExcelJS.CellFormulaValue;
   }
-  return c;
+  return typeof c === "string" ? fileText(c) : c;
 }
 
-function writeHeader(ws: ExcelJS.Worksheet, row: number, col: number, text: string): void {
-  const cell = ws.getCell(row, col);
-  cell.value = text;
+/** A plan column at its place on the sheet. */
+interface Placed {
+  readonly col: number;
+  readonly spec: ColumnSpec;
+  readonly top: number;
+  readonly last: number;
+  readonly numFmt?: string;
+  /** Row 0's formula text when the column is written as one shared formula. */
+  readonly shared?: string;
+}
+
+function placedColumns(sheet: SheetPlan | undefined): Placed[] {
+  const out: Placed[] = [];
+  for (const b of sheet?.blocks ?? []) {
+    b.columns.forEach((spec, k) => {
+      const numFmt = spec.format === "date" ? DATE_FORMAT : spec.format === "integer" ? "0" : undefined;
+      const first = spec.uniform && b.rows > 1 ? spec.cell(0) : null;
+      const shared = first !== null && isFormula(first) ? fileFormula(first.f) : undefined;
+      out.push({ col: b.left + k, spec, top: b.top, last: b.top + b.rows, numFmt, shared });
+    });
+  }
+  return out;
+}
+
+function writeHeader(cell: ExcelJS.Cell, text: string): void {
+  cell.value = fileText(text);
   cell.font = { bold: true, color: { argb: `FF${HEADER_FONT}` } };
   cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_FILL}` } };
   cell.alignment = { vertical: "middle", wrapText: true };
 }
 
-function writeBlock(ws: ExcelJS.Worksheet, block: Block, dataSheet: boolean): void {
-  block.columns.forEach((col: ColumnSpec, k: number) => {
-    const c = block.left + k;
-    writeHeader(ws, block.top, c, col.header);
-    const column = ws.getColumn(c);
-    // On data sheets the user's own widths win; our columns get a sensible default once.
-    if (col.width && (!dataSheet || column.width === undefined)) column.width = col.width;
-    if (col.hidden) column.hidden = true;
-    const numFmt = col.format === "date" ? DATE_FORMAT : col.format === "integer" ? "0" : undefined;
-    const first = block.top + 1;
-    const last = block.top + block.rows;
-    for (let i = 0; i < block.rows; i++) {
-      const row = first + i;
-      const cell = ws.getCell(row, c);
-      const v = col.cell(i);
-      if (col.uniform && block.rows > 1 && isFormula(v)) {
-        // A shared formula: Excel and LibreOffice store and parse the text once.
-        cell.value =
-          i === 0
-            ? ({ formula: fileFormula(v.f), shareType: "shared", ref: rangeAddress(c, first, c, last) } as unknown as ExcelJS.CellValue)
-            : ({ sharedFormula: cellAddress(c, first) } as unknown as ExcelJS.CellValue);
-      } else {
-        cell.value = toExcelValue(v);
+function writeFreeCell(cell: ExcelJS.Cell, fc: FreeCell): void {
+  cell.value = toExcelValue(fc.value);
+  if (fc.style === "title") cell.font = { bold: true, size: 14 };
+  if (fc.style === "label") cell.font = { bold: true };
+  if (fc.style === "note") cell.font = { italic: true, color: { argb: `FF${NOTE_FONT}` } };
+  if (fc.style === "date") cell.numFmt = DATE_FORMAT;
+}
+
+/** Validations, conditional formats and filters: range-wide, written after the rows. */
+function writeRanges(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+  for (const b of plan.blocks) {
+    const first = b.top + 1;
+    const last = b.top + b.rows;
+    b.columns.forEach((spec, k) => {
+      const c = b.left + k;
+      if (spec.input && b.rows > 0) {
+        // exceljs supports range validations but its typings omit the collection.
+        (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(rangeAddress(c, first, c, last), {
+          type: "list",
+          allowBlank: true,
+          formulae: [quote(spec.input.join(","))],
+          showErrorMessage: true,
+          errorStyle: "warning",
+          errorTitle: "CSP Reconcile",
+          error: `Use one of: ${spec.input.join(", ")}`,
+        });
       }
-      if (numFmt) cell.numFmt = numFmt;
-    }
-    if (col.input && block.rows > 0) {
-      // exceljs supports range validations but its typings omit the collection.
-      (ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(rangeAddress(c, first, c, last), {
-        type: "list",
-        allowBlank: true,
-        formulae: [quote(col.input.join(","))],
-        showErrorMessage: true,
-        errorStyle: "warning",
-        errorTitle: "CSP Reconcile",
-        error: `Use one of: ${col.input.join(", ")}`,
-      });
-    }
-    if (col.verdictColors && block.rows > 0) {
-      const topLeft = `${columnLetters(c)}${first}`;
-      const rules: ExcelJS.ConditionalFormattingRule[] = [];
-      let priority = 1;
-      for (const [tone, labels] of labelsByTone()) {
-        const { fill, font } = TONE_COLORS[tone];
-        rules.push({
+      if (spec.verdictColors && b.rows > 0) {
+        const topLeft = `${columnLetters(c)}${first}`;
+        let priority = 1;
+        const rules = [...labelsByTone()].map(([tone, labels]) => ({
           type: "expression",
           priority: priority++,
           formulae: [toneRuleFormula(topLeft, labels)],
           style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${fill}` } },
-            font: { color: { argb: `FF${font}` } },
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${TONE_COLORS[tone].fill}` } },
+            font: { color: { argb: `FF${TONE_COLORS[tone].font}` } },
           },
-        } as ExcelJS.ConditionalFormattingRule);
+        })) as ExcelJS.ConditionalFormattingRule[];
+        ws.addConditionalFormatting({ ref: rangeAddress(c, first, c, last), rules });
       }
-      ws.addConditionalFormatting({ ref: rangeAddress(c, first, c, last), rules });
-    }
-  });
-  if (block.autoFilter) {
-    ws.autoFilter = rangeAddress(block.left, block.top, block.left + block.columns.length - 1, block.top + Math.max(block.rows, 1));
+    });
+    if (b.autoFilter) ws.autoFilter = rangeAddress(b.left, b.top, b.left + b.columns.length - 1, b.top + Math.max(b.rows, 1));
   }
-}
-
-function writeSheetPlan(ws: ExcelJS.Worksheet, sheet: SheetPlan): void {
-  for (const block of sheet.blocks) writeBlock(ws, block, sheet.role === "data");
-  for (const fc of sheet.cells) {
-    const cell = ws.getCell(fc.row, fc.col);
-    cell.value = toExcelValue(fc.value);
-    if (fc.style === "title") cell.font = { bold: true, size: 14 };
-    if (fc.style === "label") cell.font = { bold: true };
-    if (fc.style === "note") cell.font = { italic: true, color: { argb: `FF${NOTE_FONT}` } };
-    if (fc.style === "date") cell.numFmt = DATE_FORMAT;
-  }
-  if (sheet.freeze) {
-    ws.views = [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }];
-  }
-  if (sheet.tabColor) ws.properties.tabColor = { argb: `FF${sheet.tabColor}` };
-}
-
-/** Input sheets as the importer laid them out: values only, text stays text. */
-function writeDataSheet(ws: ExcelJS.Worksheet, data: SheetData): void {
-  data.rows.forEach((cells, r) => {
-    if (cells.length === 0) return;
-    const row = ws.getRow(r + 1);
-    row.values = cells.map((c) => toExcelValue(c)) as ExcelJS.CellValue[];
-    if (r === 0) row.font = { bold: true };
-  });
-  ws.views = [{ state: "frozen", xSplit: 0, ySplit: 1 }];
 }
 
 /**
- * Builds the workbook: generated sheets first (Summary on top), then the input sheets with the
- * reconciliation columns beside their data, then hidden helpers.
+ * One sheet: the input rows as the importer laid them out (values only, text stays text), the
+ * plan's blocks beside or instead of them, its free cells, then the range-wide settings.
  */
-export function buildWorkbook(inputSheets: readonly SheetData[], plan: WorkbookPlan): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "csp-reconcile";
-  wb.calcProperties.fullCalcOnLoad = true;
-  const visible = plan.sheets.filter((s) => s.role === "generated" && s.visible);
-  const hidden = plan.sheets.filter((s) => s.role === "generated" && !s.visible);
-  const additions = new Map(plan.sheets.filter((s) => s.role === "data").map((s) => [s.name, s]));
-  for (const s of visible) writeSheetPlan(wb.addWorksheet(s.name), s);
-  for (const data of inputSheets) {
-    const ws = wb.addWorksheet(data.name);
-    writeDataSheet(ws, data);
-    const add = additions.get(data.name);
-    if (add) writeSheetPlan(ws, add);
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, plan: SheetPlan | undefined, data: SheetData | undefined, hidden: boolean): Promise<void> {
+  const freeze = plan?.freeze ?? (data ? { rows: 1, cols: 0 } : undefined);
+  const ws = wb.addWorksheet(name, {
+    state: hidden ? "hidden" : "visible",
+    views: freeze ? [{ state: "frozen", xSplit: freeze.cols, ySplit: freeze.rows }] : [],
+    properties: plan?.tabColor ? { tabColor: { argb: `FF${plan.tabColor}` } } : undefined,
+  } as Partial<ExcelJS.AddWorksheetOptions>);
+  const placed = placedColumns(plan);
+  // A streamed sheet writes <cols> before its first row: widths and hidden columns go first.
+  const maxCol = Math.max(0, ...placed.map((p) => p.col));
+  if (maxCol > 0) {
+    const cols: Partial<ExcelJS.Column>[] = Array.from({ length: maxCol }, () => ({}));
+    for (const p of placed) cols[p.col - 1] = { ...(p.spec.width ? { width: p.spec.width } : {}), ...(p.spec.hidden ? { hidden: true } : {}) };
+    ws.columns = cols as ExcelJS.Column[];
   }
-  for (const s of hidden) writeSheetPlan(wb.addWorksheet(s.name, { state: "hidden" }), s);
-  for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  return wb;
+  const free = new Map<number, FreeCell[]>();
+  for (const fc of plan?.cells ?? []) {
+    const list = free.get(fc.row);
+    if (list) list.push(fc);
+    else free.set(fc.row, [fc]);
+  }
+  const lastRow = Math.max(data?.rows.length ?? 0, ...placed.map((p) => p.last), ...free.keys());
+  for (let r = 1; r <= lastRow; r++) {
+    const row = ws.getRow(r);
+    const cells = data?.rows[r - 1];
+    if (cells && cells.length > 0) {
+      cells.forEach((c, i) => {
+        const v = toExcelValue(c);
+        if (v !== null) row.getCell(i + 1).value = v;
+      });
+      if (r === 1) row.font = { bold: true };
+    }
+    for (const p of placed) {
+      if (r < p.top || r > p.last) continue;
+      const cell = row.getCell(p.col);
+      if (r === p.top) {
+        writeHeader(cell, p.spec.header);
+        continue;
+      }
+      const first = p.top + 1;
+      if (p.shared !== undefined) {
+        // A shared formula: Excel and LibreOffice store and parse the text once.
+        cell.value = (r === first
+          ? { formula: p.shared, shareType: "shared", ref: rangeAddress(p.col, first, p.col, p.last) }
+          : { sharedFormula: cellAddress(p.col, first) }) as unknown as ExcelJS.CellValue;
+      } else {
+        cell.value = toExcelValue(p.spec.cell(r - first));
+      }
+      if (p.numFmt) cell.numFmt = p.numFmt;
+    }
+    for (const fc of free.get(r) ?? []) writeFreeCell(row.getCell(fc.col), fc);
+    row.commit();
+    // Committed rows wait in the sheet's stream until the zip takes them: let it, now and then,
+    // or a 100k-row sheet sits in memory as XML text.
+    if (r % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (plan) writeRanges(ws, plan);
+  ws.commit();
 }
 
-export async function writeWorkbookFile(path: string, inputSheets: readonly SheetData[], plan: WorkbookPlan): Promise<void> {
-  await buildWorkbook(inputSheets, plan).xlsx.writeFile(path);
+/**
+ * The files carry formulas without cached results, so they ask Excel for a full calculation
+ * on load. exceljs's streaming writer hard-codes an empty <calcPr> (exceljs 4.4.0,
+ * lib/stream/xlsx/workbook-writer.js addWorkbook), so that one step is done here with the
+ * same xform; test/xlsx-writer.test.ts checks the attribute in the written file.
+ */
+function askFullCalcOnLoad(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const WorkbookXform = require("exceljs/lib/xlsx/xform/book/workbook-xform");
+  const w = wb as unknown as {
+    zip: { append(x: string, o: { name: string }): void };
+    _worksheets: unknown[];
+    _definedNames: { model: unknown };
+    views: unknown;
+    addWorkbook(): Promise<void>;
+  };
+  w.addWorkbook = async () => {
+    const model = { worksheets: w._worksheets.filter(Boolean), definedNames: w._definedNames.model, views: w.views, properties: {}, calcProperties: { fullCalcOnLoad: true } };
+    const xform = new WorkbookXform();
+    xform.prepare(model);
+    w.zip.append(xform.toXml(model), { name: "/xl/workbook.xml" });
+  };
+}
+
+/**
+ * Writes the workbook to a file path or a stream: generated sheets first (Summary on top), then
+ * the input sheets with the reconciliation columns beside their data, then hidden helpers.
+ */
+export async function writeWorkbook(target: string | Writable, inputSheets: readonly SheetData[], plan: WorkbookPlan): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    ...(typeof target === "string" ? { filename: target } : { stream: target }),
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  wb.creator = "csp-reconcile";
+  askFullCalcOnLoad(wb);
+  const additions = new Map(plan.sheets.filter((s) => s.role === "data").map((s) => [s.name, s]));
+  for (const s of plan.sheets) if (s.role === "generated" && s.visible) await writeSheet(wb, s.name, s, undefined, false);
+  for (const d of inputSheets) await writeSheet(wb, d.name, additions.get(d.name), d, false);
+  for (const s of plan.sheets) if (s.role === "generated" && !s.visible) await writeSheet(wb, s.name, s, undefined, true);
+  for (const n of plan.names) (wb as unknown as { definedNames: { add(ref: string, name: string): void } }).definedNames.add(n.ref, n.name);
+  await wb.commit();
+}
+
+export const writeWorkbookFile = (path: string, inputSheets: readonly SheetData[], plan: WorkbookPlan): Promise<void> => writeWorkbook(path, inputSheets, plan);
+
+/** The file's bytes, for tests and for callers that keep it in memory. */
+export async function workbookBytes(inputSheets: readonly SheetData[], plan: WorkbookPlan): Promise<Buffer> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => {
+    sink.on("end", resolve);
+    sink.on("error", reject);
+  });
+  await writeWorkbook(sink, inputSheets, plan);
+  await ended;
+  return Buffer.concat(chunks);
 }

@@ -16,7 +16,7 @@ import { interpretInput } from "../../src/office/fake/input";
 import { INTERRUPTED_TEXT, checkWritable } from "../../src/office/reconcile";
 import { STATE_LEFT, STATE_SHEET } from "../../src/office/state";
 import { CancelledError, WorkbookError } from "../../src/office/types";
-import { buildWorkbook } from "../../src/xlsx/writer";
+import { writtenWorkbook } from "../support/written";
 import { compareWithWriter } from "./support/compare";
 import { AS_OF, RUN_AT, bench, importAndReconcile } from "./support/setup";
 
@@ -184,7 +184,7 @@ describe("formula injection", () => {
     await importAndReconcile(b, input);
     const out = reconcileImports(input, { asOf: AS_OF, fixedAsOf: true, runAt: RUN_AT.toISOString() });
     // Cell for cell what the writer puts in the file: text as text, formulas only from the plan.
-    expect(compareWithWriter(b.fake.store, buildWorkbook(out.inputSheets, out.plan)).mismatches).toEqual([]);
+    expect(compareWithWriter(b.fake.store, await writtenWorkbook(out.inputSheets, out.plan)).mismatches).toEqual([]);
     const texts = new Set<unknown>();
     const formulas: string[] = [];
     for (const s of b.fake.store.sheets) {

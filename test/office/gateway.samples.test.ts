@@ -7,7 +7,7 @@ import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
 import { reconcileImports } from "../../src/cli/run";
 import { ImportFile } from "../../src/domain/importer";
-import { buildWorkbook } from "../../src/xlsx/writer";
+import { writtenWorkbook } from "../support/written";
 import { compareWithWriter } from "./support/compare";
 import { AS_OF, RUN_AT, bench, importAndReconcile } from "./support/setup";
 
@@ -17,16 +17,16 @@ beforeAll(async () => {
   files = (await scanFolder(path.join(__dirname, "..", "..", "samples"))).files;
 });
 
-function expected(fs: readonly ImportFile[]) {
+async function expected(fs: readonly ImportFile[]) {
   const out = reconcileImports(fs, { asOf: AS_OF, fixedAsOf: true, runAt: RUN_AT.toISOString() });
-  return { out, wb: buildWorkbook(out.inputSheets, out.plan) };
+  return { out, wb: await writtenWorkbook(out.inputSheets, out.plan) };
 }
 
 describe.each(["1.9", "1.7"])("bundled samples on an ExcelApi %s host", (api) => {
   test("the workbook equals the headless writer's file cell for cell", async () => {
     const b = bench({ api });
     const { outcome } = await importAndReconcile(b, files);
-    const { out, wb } = expected(files);
+    const { out, wb } = await expected(files);
     const cmp = compareWithWriter(b.fake.store, wb);
     expect(cmp.mismatches).toEqual([]);
     expect(cmp.formulas).toBeGreaterThan(500);
@@ -73,7 +73,7 @@ test("uniform columns are filled with copyFrom on ExcelApi 1.9: far fewer bytes 
 test("the comparison notices a changed value, a changed formula and an extra cell", async () => {
   const b = bench();
   await importAndReconcile(b, files);
-  const { wb } = expected(files);
+  const { wb } = await expected(files);
   const store = b.fake.store;
   const calc = store.mustSheet("CSP Calc");
   const [[row, col]] = store.cellsIn(calc, { top: 2, left: 11, bottom: 2, right: 11 });

@@ -18,7 +18,8 @@ function fromWriter(cell: ExcelJS.Cell): Content {
     const o = v as Record<string, unknown>;
     if ("formula" in o || "sharedFormula" in o) return { formula: bareFormula(cell.formula) };
     if ("error" in o) return { error: String(o.error) };
-    if (v instanceof Date) return v.getTime();
+    // exceljs reads a number with a date format back as a Date: compare as the serial it was.
+    if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
     return JSON.stringify(v);
   }
   if (typeof v === "string" && v === "") return null;

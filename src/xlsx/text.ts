@@ -1,0 +1,18 @@
+/**
+ * Text as an .xlsx file must carry it. SpreadsheetML strings (ST_Xstring, ECMA-376 Part 1
+ * §22.9.2.19) escape characters XML cannot hold as _xHHHH_, and Excel decodes that pattern
+ * wherever it appears. exceljs writes strings as they are, so without this a carriage return
+ * inside a cell comes back as a bare line feed, a control character makes the file unreadable,
+ * and a user's literal "_x0041_" opens as "A".
+ */
+const ESCAPED = /_(x[0-9A-Fa-f]{4}_)/g;
+// Tab and line feed are kept as they are; every other C0 control character (CR included) and
+// the two non-characters U+FFFE/U+FFFF are escaped.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/g;
+const ANY_UNSAFE = new RegExp(UNSAFE.source);
+
+export function fileText(s: string): string {
+  if (!s.includes("_") && !ANY_UNSAFE.test(s)) return s;
+  return s.replace(ESCAPED, "_x005F_$1").replace(UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
