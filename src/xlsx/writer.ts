@@ -20,6 +20,27 @@ export { labelsByTone, toneRuleFormula };
 
 export const DATE_FORMAT = "yyyy-mm-dd";
 
+/**
+ * Every cell gets one of these shared style objects, assigned whole and never mutated: exceljs
+ * renders a style to XML to find its id unless it has seen the very same object before (a
+ * WeakMap in its StylesXform), and cell.numFmt = … would give each cell a fresh object. Per-cell
+ * styles made the 10k-customer write take over a minute, most of it in addStyleModel.
+ */
+const STYLE: Record<"plain" | "header" | "dataHeader" | "date" | "integer" | "title" | "label" | "note", Partial<ExcelJS.Style>> = {
+  plain: {},
+  header: {
+    font: { bold: true, color: { argb: `FF${HEADER_FONT}` } },
+    fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_FILL}` } },
+    alignment: { vertical: "middle", wrapText: true },
+  },
+  dataHeader: { font: { bold: true } },
+  date: { numFmt: DATE_FORMAT },
+  integer: { numFmt: "0" },
+  title: { font: { bold: true, size: 14 } },
+  label: { font: { bold: true } },
+  note: { font: { italic: true, color: { argb: `FF${NOTE_FONT}` } } },
+};
+
 function toExcelValue(c: PlanCell | Cell): ExcelJS.CellValue {
   if (c === null || c === undefined) return null;
   if (typeof c === "object") {
@@ -35,7 +56,7 @@ interface Placed {
   readonly spec: ColumnSpec;
   readonly top: number;
   readonly last: number;
-  readonly numFmt?: string;
+  readonly style: Partial<ExcelJS.Style>;
   /** Row 0's formula text when the column is written as one shared formula. */
   readonly shared?: string;
 }
@@ -44,10 +65,10 @@ function placedColumns(sheet: SheetPlan | undefined): Placed[] {
   const out: Placed[] = [];
   for (const b of sheet?.blocks ?? []) {
     b.columns.forEach((spec, k) => {
-      const numFmt = spec.format === "date" ? DATE_FORMAT : spec.format === "integer" ? "0" : undefined;
+      const style = spec.format === "date" ? STYLE.date : spec.format === "integer" ? STYLE.integer : STYLE.plain;
       const first = spec.uniform && b.rows > 1 ? spec.cell(0) : null;
       const shared = first !== null && isFormula(first) ? fileFormula(first.f) : undefined;
-      out.push({ col: b.left + k, spec, top: b.top, last: b.top + b.rows, numFmt, shared });
+      out.push({ col: b.left + k, spec, top: b.top, last: b.top + b.rows, style, shared });
     });
   }
   return out;
@@ -55,17 +76,12 @@ function placedColumns(sheet: SheetPlan | undefined): Placed[] {
 
 function writeHeader(cell: ExcelJS.Cell, text: string): void {
   cell.value = fileText(text);
-  cell.font = { bold: true, color: { argb: `FF${HEADER_FONT}` } };
-  cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${HEADER_FILL}` } };
-  cell.alignment = { vertical: "middle", wrapText: true };
+  cell.style = STYLE.header;
 }
 
 function writeFreeCell(cell: ExcelJS.Cell, fc: FreeCell): void {
   cell.value = toExcelValue(fc.value);
-  if (fc.style === "title") cell.font = { bold: true, size: 14 };
-  if (fc.style === "label") cell.font = { bold: true };
-  if (fc.style === "note") cell.font = { italic: true, color: { argb: `FF${NOTE_FONT}` } };
-  if (fc.style === "date") cell.numFmt = DATE_FORMAT;
+  cell.style = fc.style ? STYLE[fc.style] : STYLE.plain;
 }
 
 /** Validations, conditional formats and filters: range-wide, written after the rows. */
@@ -136,11 +152,14 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
     const row = ws.getRow(r);
     const cells = data?.rows[r - 1];
     if (cells && cells.length > 0) {
+      const style = r === 1 ? STYLE.dataHeader : STYLE.plain;
       cells.forEach((c, i) => {
         const v = toExcelValue(c);
-        if (v !== null) row.getCell(i + 1).value = v;
+        if (v === null) return;
+        const cell = row.getCell(i + 1);
+        cell.value = v;
+        cell.style = style;
       });
-      if (r === 1) row.font = { bold: true };
     }
     for (const p of placed) {
       if (r < p.top || r > p.last) continue;
@@ -158,7 +177,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, 
       } else {
         cell.value = toExcelValue(p.spec.cell(r - first));
       }
-      if (p.numFmt) cell.numFmt = p.numFmt;
+      cell.style = p.style;
     }
     for (const fc of free.get(r) ?? []) writeFreeCell(row.getCell(fc.col), fc);
     row.commit();
