@@ -14,7 +14,7 @@
  * - If a key cell of a reconciled row changes (an edit, or a sort of the export sheet), the
  *   mirrored key no longer equals the key the run saw, and the group says "Re-run needed".
  */
-import { Cell, cellText, isCellError } from "../domain/cells";
+import { Cell, cellText, isBlank, isCellError } from "../domain/cells";
 import { SubscriptionField, keyColumns, recogniseSubscriptionHeader, headerRowIndex } from "../domain/headers";
 import { AccountInfo, EngineResult, OfferMapEntry, RowResult } from "../domain/model";
 import { summaryOrder } from "../domain/report";
@@ -122,6 +122,21 @@ export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: 
     if (ADDED_HEADERS.every((name, k) => cellText(header[c + k]).trim() === name)) return { headerRow: h + 1, left: c + 1 };
   }
   return { headerRow: h + 1, left: info.usedWidth + 1 };
+}
+
+/**
+ * The last row of an export sheet that the added block covers: the last one with a value left
+ * of the block or a Decision. Notes a user keeps in a column right of ours, below the data, do
+ * not make more rows (else every re-run would grow the block over them).
+ */
+function lastExportRow(rows: readonly (readonly Cell[])[], headerRow: number, left: number, decision: number): number {
+  for (let r = rows.length; r > headerRow; r--) {
+    const cells = rows[r - 1] ?? [];
+    const upTo = Math.min(cells.length, left - 1);
+    for (let c = 0; c < upTo; c++) if (!isBlank(cells[c])) return r;
+    if (!isBlank(cells[decision - 1])) return r;
+  }
+  return headerRow;
 }
 
 const bool = (b: boolean) => (b ? 1 : 0);
@@ -653,7 +668,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
     const geo = geometry.get(info.name)!;
     const sheetRows = rowsBySheet.get(info.name) ?? [];
     const byRow = new Map(sheetRows.map((r) => [r.at!.row, r]));
-    const lastRow = Math.max(geo.headerRow, info.data.rows.length);
+    const lastRow = lastExportRow(info.data.rows, geo.headerRow, geo.left, decisionCol(info.name));
     const n = lastRow - geo.headerRow;
     const rowAt = (i: number) => byRow.get(geo.headerRow + 1 + i);
     const existingDecision = (i: number): Cell => {
