@@ -31,3 +31,19 @@ describe("one account sheet holds the union of its files' columns", () => {
     expect(report.customers.find((c) => c.microsoftId === GUID_B)!.verdict).toBe("NO_EXPORT");
   });
 });
+
+describe("text longer than an Excel cell holds", () => {
+  test("is cut to 32,767 characters, and the file's Sources line says so", () => {
+    const long = "n".repeat(40_000);
+    const files: ImportFile[] = [
+      { path: "from/FR/Contoso.csv", role: "from", account: "FR", kind: "subscriptions", grid: [header, ["s1", "Office 365 E3", "5", "Active", long], ["s2", "Visio", "1", "Active", "x".repeat(32_767)]] },
+    ];
+    const out = reconcileImports(files, { asOf: "2026-11-24", fixedAsOf: true });
+    const cells = out.inputSheets.flatMap((s) => s.rows.flat()).filter((c): c is string => typeof c === "string");
+    expect(Math.max(...cells.map((c) => c.length))).toBe(32_767);
+    expect(cells).toContain("n".repeat(32_767));
+    const record = out.records.find((r) => r.file === "from/FR/Contoso.csv")!;
+    expect(record.rows).toBe(2);
+    expect(record.message).toMatch(/^1 cell longer than Excel's 32,767 characters cut/);
+  });
+});

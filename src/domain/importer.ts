@@ -117,6 +117,16 @@ function firstTwo(grid: Cell[][], names: readonly [string, string]): { entries: 
 }
 
 /** One file per path: names are case-insensitive (§6), and a later file replaces an earlier one, as on disk. */
+/** Excel's limit on the characters of one cell ("Excel specifications and limits"). */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Text longer than a cell holds is cut to the limit (Excel would refuse or repair the file). */
+function fitCell(v: Cell, cut: { count: number }): Cell {
+  if (typeof v !== "string" || v.length <= MAX_CELL_TEXT) return v;
+  cut.count++;
+  return v.slice(0, MAX_CELL_TEXT);
+}
+
 export function distinctFiles(files: readonly ImportFile[]): ImportFile[] {
   const byPath = new Map<string, ImportFile>();
   for (const f of files) byPath.set(caseFold(f.path), f);
@@ -132,8 +142,9 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
   let accountSettings: AccountSetting[] | null = null;
 
   const keep = (file: ImportFile, grid: Cell[][]) => {
+    const cut = { count: 0 };
     grid.forEach((r, i) => {
-      if (!r.every(isBlank)) unread.push([file.path, i + 1, ...r]);
+      if (!r.every(isBlank)) unread.push([file.path, i + 1, ...r.map((c) => fitCell(c, cut))]);
     });
   };
 
@@ -215,6 +226,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
     });
     const qtyAt = kind === "subscriptions" ? keys.indexOf("f:quantity") : -1;
     let count = 0;
+    const cut = { count: 0 };
     file.grid.forEach((r, i) => {
       if (i <= h || r.every(isBlank)) return;
       const out: Cell[] = [];
@@ -225,7 +237,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
           const q = readQuantity(v);
           if (q.ok) v = q.value;
         }
-        out[p] = v;
+        out[p] = fitCell(v, cut);
       });
       // Cells beyond the header keep their place after the known columns: nothing is dropped.
       for (let j = positions.length; j < r.length; j++) {
@@ -236,12 +248,13 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
           block!.columns.push({ key: k, header: `Column ${j + 1}` });
           at = block!.columns.length - 1;
         }
-        out[at] = r[j];
+        out[at] = fitCell(r[j], cut);
       }
       block!.rows.push([file.path, i + 1, ...out]);
       count++;
     });
-    record("ok", count === 0 ? "No subscriptions (header only)" : "", count);
+    const cutNote = cut.count > 0 ? `${cut.count} cell${cut.count > 1 ? "s" : ""} longer than Excel's ${MAX_CELL_TEXT.toLocaleString("en-US")} characters cut to that length (the file keeps the full text)` : "";
+    record("ok", count === 0 ? ["No subscriptions (header only)", cutNote].filter(Boolean).join("; ") : cutNote, count);
   }
 
   const sheets: SheetData[] = [];

@@ -10,13 +10,15 @@ import { reconcileImports } from "../../src/cli/run";
 import { ImportFile, detectKind } from "../../src/domain/importer";
 import { decodeText, parseCsv } from "../../src/domain/readers/csv";
 import { isFormula } from "../../src/layout/types";
+import { workbookBytes } from "../../src/xlsx/writer";
+import ExcelJS from "exceljs";
 import { Accounting, accountRows, fileArb } from "./support";
 import { randomExports, Rng } from "../support/random-exports";
 import { Cell } from "../../src/domain/cells";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
-const stats = { cases: 0, files: 0, faults: 0, dataRows: 0, grouped: 0, inProblems: 0, byFault: {} as Record<string, number> };
+const stats = { cases: 0, files: 0, faults: 0, dataRows: 0, grouped: 0, inProblems: 0, workbooksWritten: 0, byFault: {} as Record<string, number> };
 
 function add(a: Accounting) {
   stats.dataRows += a.dataRows;
@@ -119,6 +121,28 @@ describe("hostile export sets", () => {
         add(runAll(files));
       }),
       { numRuns: Math.max(20, Math.floor(RUNS / 3)), seed: SEED },
+    );
+  });
+
+  test("random files: the command's workbook is always a file exceljs opens again, text intact", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fileArb, { minLength: 1, maxLength: 5 }), async (files) => {
+        const out = reconcileImports(files, { asOf: "2026-11-24", fixedAsOf: true, runAt: "fuzz" });
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load((await workbookBytes(out.inputSheets, out.plan)) as unknown as ArrayBuffer);
+        for (const sheet of out.inputSheets) {
+          const ws = wb.getWorksheet(sheet.name);
+          expect(ws).toBeDefined();
+          sheet.rows.forEach((cells, r) =>
+            cells.forEach((c, i) => {
+              if (typeof c === "string" && c !== "") expect(ws!.getCell(r + 1, i + 1).value).toBe(c);
+            }),
+          );
+        }
+        stats.workbooksWritten++;
+        stats.cases++;
+      }),
+      { numRuns: Math.max(15, Math.floor(RUNS / 20)), seed: SEED },
     );
   });
 
