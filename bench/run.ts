@@ -4,7 +4,7 @@
  *   --sizes 1000,10000   customer counts (the last one is "the 10k case")
  *   --seed 20261124      generator seed
  *   --repeats 3          timed repetitions of the in-process comparisons at the small size (the big size: one less)
- *   --lo-repeats 2       timed repetitions of each side of LibreOffice at the small size
+ *   --lo-repeats 1       timed repetitions of each side of LibreOffice at the small size
  *   --skip command,libreoffice,office,bundle,textbook   leave parts out (for quick runs; the table says so)
  *   --out bench/results  where latest.json and latest.md go
  *
@@ -38,7 +38,7 @@ const { values: opts } = parseArgs({
     sizes: { type: "string", default: "1000,10000" },
     seed: { type: "string", default: "20261124" },
     repeats: { type: "string", default: "3" },
-    "lo-repeats": { type: "string", default: "2" },
+    "lo-repeats": { type: "string", default: "1" },
     skip: { type: "string", default: "" },
     out: { type: "string", default: path.join(ROOT, "bench", "results") },
   },
