@@ -381,7 +381,7 @@ function markdown(results: Record<string, unknown>, rows: readonly Row[]): strin
     `Command: \`${results.command}\` — ${results.durationS} s in all.`,
     "",
     `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, ${m.os}, node ${m.node}, ${m.libreoffice}. ` +
-      `Load average ${m.loadAverageAtStart.join(" / ")} at start, ${m.loadAverageAtEnd.join(" / ")} at end (other jobs share this machine).`,
+      `Load average ${m.loadAverageAtStart.join(" / ")} at start, ${m.loadAverageAtEnd.join(" / ")} at end (load from other jobs stretches wall time; CPU ratios are steadier).`,
     "",
     `Inputs: seed ${results.seed}; ${(results.sets as { customers: number; files: number; oldRows: number; newRows: number; groups: number; flagged: number }[])
       .map((s) => `${s.customers} customers = ${s.files} files, ${s.oldRows} old + ${s.newRows} new subscriptions, ${s.groups} groups, ${s.flagged} flagged`)
