@@ -442,6 +442,8 @@ describe("the pane on the in-memory workbook (development page)", () => {
     await page.getByRole("button", { name: "Remove reconciliation…" }).click();
     const dialog = page.getByRole("alertdialog", { name: "Remove the reconciliation?" });
     await dialog.waitFor();
+    // The Decision column is ours and goes with the rest: the user is told before their Excludes go.
+    await dialog.getByText("with the Exclude decisions typed in the Decision column", { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Remove" }).click();
     await notice(page, "Reconciliation removed.");

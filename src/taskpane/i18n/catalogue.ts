@@ -332,9 +332,9 @@ export const MESSAGES = {
   "settings.remove": { en: "Remove reconciliation…", fr: "Supprimer le rapprochement…", nl: "Afstemming verwijderen…" },
   "remove.title": { en: "Remove the reconciliation?", fr: "Supprimer le rapprochement ?", nl: "Afstemming verwijderen?" },
   "remove.body": {
-    en: "The Summary, Groups, Problems and Rules sheets, the hidden helper sheets and the columns added beside your exports will be deleted.",
-    fr: "Les feuilles Summary, Groups, Problems et Rules, les feuilles de calcul masquées et les colonnes ajoutées à côté de vos exports seront supprimées.",
-    nl: "De bladen Summary, Groups, Problems en Rules, de verborgen hulpbladen en de kolommen naast uw exports worden verwijderd.",
+    en: "The Summary, Groups, Problems and Rules sheets, the hidden helper sheets and the columns added beside your exports will be deleted, with the Exclude decisions typed in the Decision column.",
+    fr: "Les feuilles Summary, Groups, Problems et Rules, les feuilles de calcul masquées et les colonnes ajoutées à côté de vos exports seront supprimées, avec les décisions Exclude saisies dans la colonne Decision.",
+    nl: "De bladen Summary, Groups, Problems en Rules, de verborgen hulpbladen en de kolommen naast uw exports worden verwijderd, met de Exclude-beslissingen in de kolom Decision.",
   },
   "remove.everything": {
     en: "Also remove the imported sheets and the settings",
