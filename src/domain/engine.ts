@@ -5,6 +5,7 @@
 import { Cell, cellText, isBlank, isCellError } from "./cells";
 import { CustomerList, CustomerResolver, customerKeyOf, findConflicts, readCustomerList, Resolution } from "./customers";
 import { readDate } from "./dates";
+import { perDistinctTexts, perDistinctValue } from "./memo";
 import { HeaderMap, SubscriptionField, keyColumns, missingRequired, recogniseSubscriptionHeader, FIELD_LABEL_EN } from "./headers";
 import {
   AccountInfo,
@@ -67,6 +68,12 @@ const text = (cells: readonly Cell[], col: number | undefined): string =>
 
 export function reconcile(input: EngineInput): EngineResult {
   const problems: Problem[] = [...(input.problems ?? [])];
+  // The pure cell readers, read once per distinct value for this run (memo.ts).
+  const statusOf = perDistinctValue(readStatus);
+  const quantityOf = perDistinctValue(readQuantity);
+  const dateOf = perDistinctValue(readDate);
+  const azureRowOf = perDistinctTexts(isAzureRow);
+  const nceByOfferOf = perDistinctTexts(isNceByOffer);
 
   // Customer lists, in source order.
   const lists: CustomerList[] = [];
@@ -227,8 +234,8 @@ export function reconcile(input: EngineInput): EngineResult {
       // Same text as the workbook's "Key now" mirror, which shows #ERROR for an error value.
       const key = keyCols.some((i) => isCellError(cells[i])) ? "#ERROR" : keyCols.map((i) => cellText(cells[i])).join("|");
       // §7.5: a row without an offer name is placed by its offer ID only (Azure or the map).
-      const azure = offerName === "" ? isAzureRow(offerId, "", "") : isAzureRow(offerId, offerName, unitType);
-      const nceByOffer = isNceByOffer(offerId, text(cells, f.term));
+      const azure = offerName === "" ? azureRowOf(offerId, "", "") : azureRowOf(offerId, offerName, unitType);
+      const nceByOffer = nceByOfferOf(offerId, text(cells, f.term));
       // One object per row, filled in place: spreading a 20-field object per row cost more than
       // everything else the engine does (measured: bench/investigate-engine.ts).
       const row: MutableRow = {
@@ -243,8 +250,8 @@ export function reconcile(input: EngineInput): EngineResult {
         nceByOffer,
         nce: nceByOffer || accCommerce === "nce",
         key,
-        startDate: readDate(f.startDate === undefined ? null : cells[f.startDate]),
-        endDate: readDate(f.endDate === undefined ? null : cells[f.endDate]),
+        startDate: dateOf(f.startDate === undefined ? null : cells[f.startDate]),
+        endDate: dateOf(f.endDate === undefined ? null : cells[f.endDate]),
         subscriptionId,
         offerName,
         group: null,
@@ -267,7 +274,7 @@ export function reconcile(input: EngineInput): EngineResult {
             `Subscription ID ${subscriptionId} already appears in ${sources[firstRow.source].source} row ${firstRow.row}; this row is not counted`,
           );
           row.outcome = "duplicate";
-          row.status = readStatus(cells[f.status!]);
+          row.status = statusOf(cells[f.status!]);
           rows.push(row);
           rowCustomer.push(custKey);
           return;
@@ -275,14 +282,14 @@ export function reconcile(input: EngineInput): EngineResult {
         ids.set(dupKey, rows.length);
       }
 
-      const status = readStatus(cells[f.status!]);
+      const status = statusOf(cells[f.status!]);
       if (status === null) {
         const shown = cellText(cells[f.status!]);
         report("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status "${shown}" is not a known status; the row is not counted`);
       }
       let quantity: QuantityReading = { ok: true, value: 1 };
       if (!azure) {
-        quantity = readQuantity(cells[f.quantity!]);
+        quantity = quantityOf(cells[f.quantity!]);
         if (!quantity.ok) {
           report("BAD_QUANTITY", `${describeQuantityProblem(quantity.reason, cellText(cells[f.quantity!]))}; the row's seats are not added up`);
         }
