@@ -65,6 +65,30 @@ describe("§2.1 .xlsx: typed values", () => {
   });
 });
 
+describe("§2.1 .xlsx: formulas whose cached result is 0, FALSE or empty", () => {
+  // exceljs leaves a falsy cached result out of cell.value (exceljs issues #1528, #2943); the
+  // reader takes it from the cell's model, so a formula quantity of 0 is 0 seats, not "empty".
+  test("0 and FALSE read as themselves, an empty text result as an empty cell", async () => {
+    expect(await read("formula-results-zero.xlsx")).toEqual([
+      ["Subscription ID", "Subscription", "Quantity", "Status", "Auto-renew"],
+      ["z1", "Office 365 E3", 0, "Suspended", false],
+      ["z2", "Office 365 E3", null, "Active", true],
+      ["z3", "Office 365 E1", 6, "Active", true],
+    ]);
+  });
+
+  test("reconciled: the 0-seat row counts with 0 seats; only the empty quantity is a problem", async () => {
+    const grid = await read("formula-results-zero.xlsx");
+    const { result } = new ExportSet().raw("from/X/Contoso.xlsx", grid).run();
+    expect(problemList(result.problems)).toEqual([["from/X/Contoso.xlsx", 3, "BAD_QUANTITY"]]);
+    expect(rowsOf(result, "from/X/Contoso.xlsx").map((r) => r.quantity)).toEqual([
+      { ok: true, value: 0 },
+      { ok: false, reason: "empty" },
+      { ok: true, value: 6 },
+    ]);
+  });
+});
+
 describe("§2.1 .xlsx: which sheet and which row", () => {
   test("the first worksheet that has cells is read", async () => {
     expect(await read("data-on-second-sheet.xlsx")).toEqual([
@@ -105,6 +129,13 @@ describe("toCell: exceljs values to cells", () => {
     [{ text: "Main", hyperlink: "https://example.com/" }, "Main"],
   ])("%j → %j", (value, cell) => {
     expect(toCell(value as never)).toEqual(cell);
+  });
+
+  test("a formula without a result takes the cached result exceljs kept in the cell's model", () => {
+    expect(toCell({ formula: "A1-A1" } as never, 0)).toBe(0);
+    expect(toCell({ sharedFormula: "E2" } as never, false)).toBe(false);
+    expect(toCell({ formula: "A1" } as never, undefined)).toBeNull();
+    expect(toCell({ formula: "A1*2", result: 8 } as never, 0)).toBe(8);
   });
 });
 

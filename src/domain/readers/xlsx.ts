@@ -5,7 +5,11 @@
 import type { CellValue, Workbook } from "exceljs";
 import { Cell, dateToSerial } from "../cells";
 
-export function toCell(v: CellValue): Cell {
+/**
+ * `cached` is the cell model's result: exceljs leaves a falsy cached result (0, FALSE) out of
+ * `cell.value` when it reads a file (exceljs issues #1528, #2943) but keeps it in `cell.model`.
+ */
+export function toCell(v: CellValue, cached?: CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return dateToSerial(v);
@@ -13,8 +17,8 @@ export function toCell(v: CellValue): Cell {
     if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join("");
     if ("error" in v) return { error: String(v.error) };
     if ("formula" in v || "sharedFormula" in v) {
-      // exceljs drops cached results of 0 and "" when reading: a missing result stays empty.
-      const result = (v as { result?: CellValue }).result;
+      // A cached "" comes back as no result at all, which reads the same: an empty cell.
+      const result = (v as { result?: CellValue }).result ?? cached;
       return result === undefined ? null : toCell(result as CellValue);
     }
     if ("text" in v) return String((v as { text: unknown }).text);
@@ -27,7 +31,7 @@ export function sheetToGrid(ws: import("exceljs").Worksheet): Cell[][] {
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = toCell(cell.value);
+      cells[col - 1] = toCell(cell.value, (cell.model as { result?: CellValue }).result);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNumber - 1] = cells;
