@@ -46,4 +46,17 @@ describe("text longer than an Excel cell holds", () => {
     expect(record.rows).toBe(2);
     expect(record.message).toMatch(/^1 cell longer than Excel's 32,767 characters cut/);
   });
+
+  test("in a file that is not read (a missing column), the rows kept on the Unread sheet are cut too, and the line says so", () => {
+    const files: ImportFile[] = [
+      { path: "from/FR/Contoso.csv", role: "from", account: "FR", kind: "subscriptions", grid: [["Subscription ID", "Subscription"], ["s1", "o".repeat(40_000)], ["s2", "p".repeat(33_000)]] },
+    ];
+    const out = reconcileImports(files, { asOf: "2026-11-24", fixedAsOf: true });
+    const cells = out.inputSheets.flatMap((s) => s.rows.flat()).filter((c): c is string => typeof c === "string");
+    expect(cells).toContain("o".repeat(32_767));
+    expect(Math.max(...cells.map((c) => c.length))).toBe(32_767);
+    const record = out.records.find((r) => r.file === "from/FR/Contoso.csv")!;
+    expect(record.state).toBe("MISSING_COLUMN");
+    expect(record.message).toMatch(/; 2 cells longer than Excel's 32,767 characters cut to that length/);
+  });
 });

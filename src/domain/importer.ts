@@ -116,7 +116,6 @@ function firstTwo(grid: Cell[][], names: readonly [string, string]): { entries: 
   };
 }
 
-/** One file per path: names are case-insensitive (§6), and a later file replaces an earlier one, as on disk. */
 /** Excel's limit on the characters of one cell ("Excel specifications and limits"). */
 export const MAX_CELL_TEXT = 32_767;
 
@@ -127,6 +126,14 @@ function fitCell(v: Cell, cut: { count: number }): Cell {
   return v.slice(0, MAX_CELL_TEXT);
 }
 
+/** The Sources line's message, with what was cut added to it. */
+function withCutNote(message: string, cut: { count: number }): string {
+  const note =
+    cut.count > 0 ? `${cut.count} cell${cut.count > 1 ? "s" : ""} longer than Excel's ${MAX_CELL_TEXT.toLocaleString("en-US")} characters cut to that length (the file keeps the full text)` : "";
+  return [message, note].filter(Boolean).join("; ");
+}
+
+/** One file per path: names are case-insensitive (§6), and a later file replaces an earlier one, as on disk. */
 export function distinctFiles(files: readonly ImportFile[]): ImportFile[] {
   const byPath = new Map<string, ImportFile>();
   for (const f of files) byPath.set(caseFold(f.path), f);
@@ -141,11 +148,13 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
   let offerMap: OfferMapEntry[] | null = null;
   let accountSettings: AccountSetting[] | null = null;
 
-  const keep = (file: ImportFile, grid: Cell[][]) => {
+  /** Puts an unread file's rows on the Unread sheet; gives the cells it had to cut. */
+  const keep = (file: ImportFile, grid: Cell[][]): { count: number } => {
     const cut = { count: 0 };
     grid.forEach((r, i) => {
       if (!r.every(isBlank)) unread.push([file.path, i + 1, ...r.map((c) => fitCell(c, cut))]);
     });
+    return cut;
   };
 
   // Excel sheet names are unique case-insensitively; truncated account names could collide.
@@ -192,10 +201,13 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
       const map = recogniseSubscriptionHeader(header);
       const missing = missingRequired(map);
       if (missing.length > 0) {
-        keep(file, file.grid);
+        const cut = keep(file, file.grid);
         record(
           "MISSING_COLUMN",
-          `Missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => FIELD_LABEL_EN[m]).join(", ")}: the file's rows are not read (they are on the "${SHEETS.unread}" sheet)`,
+          withCutNote(
+            `Missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => FIELD_LABEL_EN[m]).join(", ")}: the file's rows are not read (they are on the "${SHEETS.unread}" sheet)`,
+            cut,
+          ),
           0,
         );
         continue;
@@ -205,8 +217,8 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
     } else {
       const map = recogniseCustomerListHeader(header);
       if (map.fields.microsoftId === undefined) {
-        keep(file, file.grid);
-        record("MISSING_COLUMN", `Customer list has no Microsoft ID column; it is not used (its rows are on the "${SHEETS.unread}" sheet)`, 0);
+        const cut = keep(file, file.grid);
+        record("MISSING_COLUMN", withCutNote(`Customer list has no Microsoft ID column; it is not used (its rows are on the "${SHEETS.unread}" sheet)`, cut), 0);
         continue;
       }
       keys = columnKeys<CustomerListField>(map);
@@ -253,8 +265,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
       block!.rows.push([file.path, i + 1, ...out]);
       count++;
     });
-    const cutNote = cut.count > 0 ? `${cut.count} cell${cut.count > 1 ? "s" : ""} longer than Excel's ${MAX_CELL_TEXT.toLocaleString("en-US")} characters cut to that length (the file keeps the full text)` : "";
-    record("ok", count === 0 ? ["No subscriptions (header only)", cutNote].filter(Boolean).join("; ") : cutNote, count);
+    record("ok", withCutNote(count === 0 ? "No subscriptions (header only)" : "", cut), count);
   }
 
   const sheets: SheetData[] = [];
