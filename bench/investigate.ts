@@ -16,7 +16,7 @@ import { scanFolder } from "../src/cli/folder";
 import { reconcileImports } from "../src/cli/run";
 import { SHEETS } from "../src/domain/workbook";
 import { CALC, GENERATED, GROUPS } from "../src/layout/plan";
-import { writeWorkbookFile } from "../src/xlsx/writer";
+import { writeWorkbook } from "../src/xlsx/writer";
 import { recalculate } from "../test/support/libreoffice";
 import { AS_OF, generate, writeSet } from "./generate";
 import { Lap, lap } from "./clock";
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   if (!opts.exports) await writeSet(generate(n, Number(opts.seed) + n), exports);
   const out = reconcileImports((await scanFolder(exports)).files, { asOf: AS_OF, fixedAsOf: true });
   const written = path.join(dir, "product.xlsx");
-  if (!opts.recalculated) await writeWorkbookFile(written, out.inputSheets, out.plan);
+  if (!opts.recalculated) await writeWorkbook(written, out.inputSheets, out.plan);
   const recalculated = opts.recalculated || (await recalculate(written, path.join(dir, "lo")));
   const check = await checkRecalculated(recalculated, out.plan, out.result);
   process.stderr.write(`${n} customers, ${out.result.rows.length} rows, ${out.result.groups.length} groups; check: ${check.mismatches.length} mismatches\n`);

@@ -16,6 +16,7 @@ import { ImportFile } from "../src/domain/importer";
 import { CustomerListSource, EngineResult, Problem } from "../src/domain/model";
 import { OfferResolver, isAzureRow, isNceByOffer } from "../src/domain/offers";
 import { readQuantity } from "../src/domain/quantity";
+import { perDistinctTexts, perDistinctValue } from "../src/domain/memo";
 import { Status, readStatus } from "../src/domain/status";
 import { GroupVerdict, groupVerdict } from "../src/domain/verdicts";
 import { baseNameOf } from "../src/domain/workbook";
@@ -31,15 +32,6 @@ interface Acc {
   P: number;
   R: number;
   N: number;
-}
-
-function cached<K, V>(f: (k: K) => V): (k: K) => V {
-  const m = new Map<K, V>();
-  return (k) => {
-    let v = m.get(k);
-    if (v === undefined && !m.has(k)) m.set(k, (v = f(k)));
-    return v as V;
-  };
 }
 
 export function leanPass(files: readonly ImportFile[]): Map<string, GroupVerdict> {
@@ -62,14 +54,14 @@ export function leanPass(files: readonly ImportFile[]): Map<string, GroupVerdict
   const nceAccounts = new Set(
     (files.find((f) => f.kind === "accounts")?.grid ?? []).slice(1).filter((r) => cellText(r[1]).trim().toLowerCase() === "nce").map((r) => caseFold(cellText(r[0]).trim())),
   );
-  const status = cached((c: Cell) => readStatus(c));
-  const quantity = cached((c: Cell) => readQuantity(c));
-  const offerOf = cached((k: string) => {
-    const [id, name, unit] = k.split("\u0000");
+  // The engine's per-run caches (src/domain/memo.ts).
+  const status = perDistinctValue(readStatus);
+  const quantity = perDistinctValue(readQuantity);
+  const offerOf = perDistinctTexts((id, name, unit) => {
     const azure = isAzureRow(id, name, unit);
     return { azure, key: offers.resolve(id, name, azure)?.key ?? null };
   });
-  const nceOf = cached((k: string) => isNceByOffer(...(k.split("\u0000") as [string, string])));
+  const nceOf = perDistinctTexts(isNceByOffer);
   const groups = new Map<string, Acc>();
   const text = (cells: Cell[], col: number | undefined) => (col === undefined ? "" : cellText(cells[col]).trim());
   for (const f of files) {
@@ -86,7 +78,7 @@ export function leanPass(files: readonly ImportFile[]): Map<string, GroupVerdict
       if (cells.every(isBlank)) continue;
       const st: Status | null = status(cells[fields.status]);
       if (st === null) continue;
-      const offer = offerOf(`${text(cells, fields.offerId)}\u0000${text(cells, fields.offerName)}\u0000${text(cells, fields.unitType)}`);
+      const offer = offerOf(text(cells, fields.offerId), text(cells, fields.offerName), text(cells, fields.unitType));
       if (offer.key === null) continue;
       const gk = `${customer}\u0000${offer.key}`;
       let g = groups.get(gk);
@@ -100,7 +92,7 @@ export function leanPass(files: readonly ImportFile[]): Map<string, GroupVerdict
           if (q >= 0) g.R += q;
         }
         if (st === "active" || st === "pending") g.A++;
-        if (st === "suspended" && (accountNce || nceOf(`${text(cells, fields.offerId)}\u0000${text(cells, fields.term)}`))) g.Snce++;
+        if (st === "suspended" && (accountNce || nceOf(text(cells, fields.offerId), text(cells, fields.term)))) g.Snce++;
       } else {
         if (live) g.newLive++;
         if (st === "active" && q >= 0) g.N += q;

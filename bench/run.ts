@@ -19,7 +19,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { scanFolder } from "../src/cli/folder";
 import { RunOutput, reconcileImports } from "../src/cli/run";
-import { writeWorkbookFile } from "../src/xlsx/writer";
+import { writeWorkbook } from "../src/xlsx/writer";
 import { BundleSize, buildAndMeasure } from "./bundle";
 import { Lap, lap } from "./clock";
 import { runCommand } from "./command";
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
     await fs.mkdir(dir, { recursive: true });
     log(`LibreOffice warm-up: ${sec((await warmUp(dir)).wallMs)}`);
     const product = path.join(dir, "product.xlsx");
-    await writeWorkbookFile(product, out.inputSheets, out.plan);
+    await writeWorkbook(product, out.inputSheets, out.plan);
     log(`${SMALL}: product workbook (${LO_REPEATS} runs of each side)`);
     const small = await formulaCost(product, dir, LO_REPEATS, { plan: out.plan, result: out.result }, log);
     results.libreofficeSmall = summarizeCost(small);
@@ -216,7 +216,7 @@ async function main(): Promise<void> {
     if (!SKIP.has("textbook")) {
       const plan = textbookPlan(out.plan, out.result);
       const file = path.join(dir, "textbook.xlsx");
-      await writeWorkbookFile(file, out.inputSheets, plan);
+      await writeWorkbook(file, out.inputSheets, plan);
       log(`${SMALL}: textbook workbook (one run of each side: it is the slow one)`);
       textbook = await formulaCost(file, dir, 1, { plan, result: out.result }, log);
       results.libreofficeTextbook = summarizeCost(textbook);

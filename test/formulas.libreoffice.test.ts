@@ -12,7 +12,7 @@ import { SheetData, readWorkbook } from "../src/domain/workbook";
 import { RunOutput, reconcileImports } from "../src/cli/run";
 import { scanFolder } from "../src/cli/folder";
 import { recogniseSubscriptionHeader } from "../src/domain/headers";
-import { writeWorkbookFile } from "../src/xlsx/writer";
+import { writeWorkbook } from "../src/xlsx/writer";
 import { Values, recalculate } from "./support/libreoffice";
 import { Rng, randomEdit, randomExports } from "./support/random-exports";
 import { checkWorkbook, summaryOrder } from "./support/workbook-check";
@@ -64,7 +64,7 @@ async function recalcAndCheck(out: RunOutput, name: string, edits: readonly Edit
   // hold the new values while every formula is the one planned for the old data.
   const edited = applyToSheets(new Map(out.inputSheets.map((s) => [s.name, s])), edits);
   const file = path.join(tmp, `${name}.xlsx`);
-  await writeWorkbookFile(file, [...edited.values()], out.plan);
+  await writeWorkbook(file, [...edited.values()], out.plan);
   const values = await Values.read(await recalculate(file, path.join(tmp, `${name}-lo`)));
   // What the engine says for the edited data, read from the edited sheets like any run.
   const expected = edits.length ? reconcile(readWorkbook(applyToSheets(out.sheets, edits), isoToSerial(AS_OF)!)) : out.result;

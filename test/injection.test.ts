@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { reconcileImports } from "../src/cli/run";
-import { writeWorkbookFile } from "../src/xlsx/writer";
+import { writeWorkbook } from "../src/xlsx/writer";
 import { Values, recalculate } from "./support/libreoffice";
 import { checkWorkbook, summaryOrder } from "./support/workbook-check";
 import { INJECTION_CORPUS, exportWith } from "./support/injection";
@@ -22,7 +22,7 @@ describe("formula injection", () => {
   test("every text cell of the written workbook stays text; formulas are only the product's", async () => {
     const out = reconcileImports(exportWith(INJECTION_CORPUS, "FR"), { asOf: "2026-11-24", fixedAsOf: true });
     const file = path.join(dir, "injection.xlsx");
-    await writeWorkbookFile(file, out.inputSheets, out.plan);
+    await writeWorkbook(file, out.inputSheets, out.plan);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const texts = new Set<string>();
@@ -47,7 +47,7 @@ describe("formula injection", () => {
   test("account names with quotes make sheet names that formulas still reach (recalculated in LibreOffice)", async () => {
     const out = reconcileImports(exportWith(["a", "b", "c"], `O'Brien "EU" & co`), { asOf: "2026-11-24", fixedAsOf: true });
     const file = path.join(dir, "quotes.xlsx");
-    await writeWorkbookFile(file, out.inputSheets, out.plan);
+    await writeWorkbook(file, out.inputSheets, out.plan);
     const values = await Values.read(await recalculate(file, path.join(dir, "lo")));
     expect(checkWorkbook(values, out.plan, out.result, summaryOrder(out.result))).toEqual([]);
   });

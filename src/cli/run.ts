@@ -12,7 +12,7 @@ import { buildReport, Report } from "../domain/report";
 import { SHEETS, SheetData, SourceRecord, accountsSheet, offerMapSheet, readWorkbook, sourcesSheet } from "../domain/workbook";
 import { DataSheetInfo, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
-import { writeWorkbookFile } from "../xlsx/writer";
+import { writeWorkbook } from "../xlsx/writer";
 import { scanFolder } from "./folder";
 
 export interface RunOptions {
@@ -81,7 +81,7 @@ export async function runFolder(options: RunOptions, progress: (line: string) =>
   progress(`reconciled: ${report.totals.customers} customers, ${report.totals.flagged} flagged, ${report.problems.length} problems`);
   if (options.out) {
     progress(`writing workbook: ${options.out}`);
-    await writeWorkbookFile(options.out, out.inputSheets, out.plan);
+    await writeWorkbook(options.out, out.inputSheets, out.plan);
   }
   if (options.json) {
     progress(`writing report: ${options.json}`);

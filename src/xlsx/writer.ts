@@ -233,8 +233,6 @@ export async function writeWorkbook(target: string | Writable, inputSheets: read
   await wb.commit();
 }
 
-export const writeWorkbookFile = (path: string, inputSheets: readonly SheetData[], plan: WorkbookPlan): Promise<void> => writeWorkbook(path, inputSheets, plan);
-
 /** The file's bytes, for tests and for callers that keep it in memory. */
 export async function workbookBytes(inputSheets: readonly SheetData[], plan: WorkbookPlan): Promise<Buffer> {
   const sink = new PassThrough();

@@ -10,8 +10,7 @@ import { reconcileImports } from "../../src/cli/run";
 import { ImportFile, detectKind } from "../../src/domain/importer";
 import { decodeText, parseCsv } from "../../src/domain/readers/csv";
 import { isFormula } from "../../src/layout/types";
-import { workbookBytes } from "../../src/xlsx/writer";
-import ExcelJS from "exceljs";
+import { writtenWorkbook } from "../support/written";
 import { Accounting, accountRows, fileArb } from "./support";
 import { randomExports, Rng } from "../support/random-exports";
 import { Cell } from "../../src/domain/cells";
@@ -128,8 +127,7 @@ describe("hostile export sets", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fileArb, { minLength: 1, maxLength: 5 }), async (files) => {
         const out = reconcileImports(files, { asOf: "2026-11-24", fixedAsOf: true, runAt: "fuzz" });
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load((await workbookBytes(out.inputSheets, out.plan)) as unknown as ArrayBuffer);
+        const wb = await writtenWorkbook(out.inputSheets, out.plan);
         for (const sheet of out.inputSheets) {
           const ws = wb.getWorksheet(sheet.name);
           expect(ws).toBeDefined();

@@ -5,6 +5,7 @@
  * records on the state sheet (E:H) have no counterpart in the file and are left out.
  */
 import ExcelJS from "exceljs";
+import { dateToSerial } from "../../../src/domain/cells";
 import { bareFormula } from "../../../src/layout/a1";
 import { FakeWorkbookStore } from "../../../src/office/fake";
 import { STATE_LEFT, STATE_SHEET, STATE_WIDTH } from "../../../src/office/state";
@@ -19,7 +20,7 @@ function fromWriter(cell: ExcelJS.Cell): Content {
     if ("formula" in o || "sharedFormula" in o) return { formula: bareFormula(cell.formula) };
     if ("error" in o) return { error: String(o.error) };
     // exceljs reads a number with a date format back as a Date: compare as the serial it was.
-    if (v instanceof Date) return v.getTime() / 86_400_000 + 25_569;
+    if (v instanceof Date) return dateToSerial(v);
     return JSON.stringify(v);
   }
   if (typeof v === "string" && v === "") return null;
