@@ -5,19 +5,36 @@
  * partner's workbook has 100k+ subscription rows.
  */
 import type { Tone } from "../domain/verdicts";
+import { shiftFormula } from "./a1";
 
 export type PlanValue = string | number | boolean | null;
-/** A formula in invariant A1 form, without the leading "=". */
+/**
+ * A formula in invariant A1 form, without the leading "=", and the value the engine computed
+ * for it. Writers store the value with the formula (an .xlsx cell's cached result), so a program
+ * that shows a workbook without recalculating it (Protected View, previews, mobile viewers)
+ * shows the engine's verdicts (spec §6).
+ */
 export interface PlanFormula {
   readonly f: string;
+  readonly v?: PlanValue;
 }
-export type PlanCell = PlanValue | PlanFormula;
+/** Text that links to a place in the workbook: a cell hyperlink, not a formula. */
+export interface PlanLink {
+  readonly text: string;
+  /** Location inside the workbook, e.g. 'FR subscriptions'!A17. */
+  readonly link: string;
+}
+export type PlanCell = PlanValue | PlanFormula | PlanLink;
 
 export function isFormula(c: PlanCell): c is PlanFormula {
   return typeof c === "object" && c !== null && "f" in c;
 }
 
-export type NumberFormat = "date" | "integer" | "text";
+export function isLink(c: PlanCell): c is PlanLink {
+  return typeof c === "object" && c !== null && "link" in c;
+}
+
+export type NumberFormat = "date" | "integer" | "text" | "money";
 
 export interface ColumnSpec {
   readonly header: string;
@@ -29,9 +46,14 @@ export interface ColumnSpec {
   readonly cell: (i: number) => PlanCell;
   /**
    * Every row's formula is row 0's formula moved down (written as a shared formula in a
-   * file, and with one fill in Excel where the API allows it).
+   * file, and with one fill in Excel where the API allows it). Uniform columns also give
+   * `formula` and `value` (see uniformColumn), so writers need not build each row's text.
    */
   readonly uniform?: boolean;
+  /** Uniform columns: the first data row's formula (A1); row i holds it moved down i rows. */
+  readonly formula?: string;
+  /** Uniform columns: the value stored with row i's formula. */
+  readonly value?: (i: number) => PlanValue;
   /** A column the user types into (the Decision column): kept on re-runs, given a dropdown. */
   readonly input?: readonly string[];
   /** Column-wide conditional format by verdict tone. */
@@ -88,3 +110,15 @@ export const TONE_COLORS: Record<Tone, { fill: string; font: string }> = {
   neutral: { fill: "E9ECEF", font: "41464B" },
   stale: { fill: "E2D9F3", font: "432874" },
 };
+
+/**
+ * A column that holds one formula in R1C1 terms: `formula` is the text of its first data row,
+ * and row i's text is that formula moved down i rows (a1.ts shiftFormula).
+ */
+export function uniformColumn(
+  spec: Omit<ColumnSpec, "cell" | "uniform" | "formula" | "value">,
+  formula: string,
+  value: (i: number) => PlanValue,
+): ColumnSpec {
+  return { ...spec, uniform: true, formula, value, cell: (i) => ({ f: shiftFormula(formula, i, 0), v: value(i) }) };
+}
