@@ -117,7 +117,8 @@ export function quantityTextFormula(quantityText: string): string {
 export function seatsFormula(azureRef: string, u: string): string {
   const p = `FIND(".",${u}&".")`;
   const intPart = `LEFT(${u},${p}-1)`;
-  const frac = `MID(${u},${p}+1,${u.length + 400})`;
+  // A cell holds at most 32,767 characters: MID up to that many takes the rest of any text.
+  const frac = `MID(${u},${p}+1,32767)`;
   const valid =
     `AND(LEN(${u})-LEN(SUBSTITUTE(${u},".",""))<=1,` +
     `${intPart}=TEXT(--${intPart},REPT("0",${p}-1)),` +
@@ -134,6 +135,32 @@ export function nceFormula(nceByOfferRef: string, accountRef: string, accountNam
 }
 
 export const CODE = STATUS_CODE;
+
+/**
+ * 1 when the key cells no longer read as they did at the run (an edit, or a sort of the export
+ * sheet), else 0; one EXACT per key cell, so no concatenation can outgrow a cell's 32,767
+ * characters. An error value reads as "#ERROR" (model.ts keyText).
+ */
+export function staleFormula(pairs: readonly { now: string; atRun: string }[]): string {
+  if (pairs.length === 0) return "0";
+  const same = pairs.map((p) => `EXACT(IFERROR(""&${p.now},"#ERROR"),${p.atRun})`);
+  return `IF(${same.length === 1 ? same[0] : `AND(${same.join(",")})`},0,1)`;
+}
+
+/** A running sum down a block sorted by `key`: restarts where the key changes. */
+export function runningFormula(keyAbove: string, key: string, above: string, add: string): string {
+  return `IF(${keyAbove}=${key},${above},0)+${add}`;
+}
+
+/** 1 when the condition holds, else 0: a number every engine adds up alike. */
+export function one(cond: string): string {
+  return `IF(${cond},1,0)`;
+}
+
+/** Days of double billing (§4 advice): for an Old still active group with a known start. */
+export function doubleBillingFormula(groupRank: string, earliestStart: string, asOf: string): string {
+  return `IF(AND(${groupRank}=${severityRank("OLD_STILL_ACTIVE")},${earliestStart}>0),MAX(0,INT(${asOf})-${earliestStart}),"")`;
+}
 
 /** YYYY-MM-DD without TEXT(), whose date codes are localized. */
 export function isoDateText(d: string): string {

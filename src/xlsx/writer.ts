@@ -63,14 +63,16 @@ interface Placed {
 
 function placedColumns(sheet: SheetPlan | undefined): Placed[] {
   const out: Placed[] = [];
-  for (const b of sheet?.blocks ?? []) {
+  (sheet?.blocks ?? []).forEach((b, blockNo) => {
     b.columns.forEach((spec, k) => {
       const style = spec.format === "date" ? STYLE.date : spec.format === "integer" ? STYLE.integer : STYLE.plain;
-      const first = spec.uniform && b.rows > 1 ? spec.cell(0) : null;
+      // exceljs's streaming writer gives every shared-formula master of a sheet the same si
+      // when blocks are stacked in one column: only a sheet's first block is shared here.
+      const first = spec.uniform && b.rows > 1 && blockNo === 0 ? spec.cell(0) : null;
       const shared = first !== null && isFormula(first) ? fileFormula(first.f) : undefined;
       out.push({ col: b.left + k, spec, top: b.top, last: b.top + b.rows, style, shared });
     });
-  }
+  });
   return out;
 }
 

@@ -5,7 +5,7 @@
 import { EngineResult } from "../../src/domain/model";
 import { summaryOrder } from "../../src/domain/report";
 import { LABEL } from "../../src/domain/verdicts";
-import { GENERATED, GROUPS, SUMMARY, SUMMARY_TOP, expectedAdvice, rowVerdictText } from "../../src/layout/plan";
+import { GENERATED, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
 import { WorkbookPlan } from "../../src/layout/types";
 import { Values } from "./libreoffice";
 
@@ -41,8 +41,9 @@ export function checkWorkbook(values: Values, plan: WorkbookPlan, result: Engine
     }
     if (counts) counts.rows++;
   }
-  result.groups.forEach((g, gi) => {
-    const v = values.text(GENERATED.groupCalc, gi + 2, GROUPS.verdict);
+  layoutGroupOrder(result).forEach((gi, k) => {
+    const g = result.groups[gi];
+    const v = values.text(GENERATED.groupCalc, k + 2, GROUP_CALC.label);
     if (v !== LABEL[g.verdict]) bad.push(`group ${gi + 1} (${g.offerKey}): workbook "${v}", engine "${LABEL[g.verdict]}"`);
     if (counts) counts.groups++;
   });

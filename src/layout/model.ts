@@ -1,0 +1,311 @@
+/**
+ * Where everything goes, decided once for all sheet modules: the order of groups and rows in
+ * the hidden sheets, where each export sheet's block sits in CSP Rows, and how every export row
+ * is read (status code, seats). Sheet modules turn this into columns; the values they store
+ * with each formula come from here and from the engine's result.
+ *
+ * Hidden sheets are ordered by customer (the engine's order) and never by verdict, so their
+ * layout depends on the keys of the run only: a Status or Quantity edit changes values, never
+ * positions.
+ */
+import { Cell, isCellError } from "../domain/cells";
+import { isExcluded } from "../domain/engine";
+import { SubscriptionField, headerRowIndex, keyColumns, recogniseSubscriptionHeader } from "../domain/headers";
+import { AccountInfo, EngineResult, OfferMapEntry, RowResult } from "../domain/model";
+import { readQuantity } from "../domain/quantity";
+import { summaryOrder } from "../domain/report";
+import { STATUS_CODE, readStatus } from "../domain/status";
+import { SheetData, SourceRecord } from "../domain/workbook";
+import { cellText, isBlank } from "../domain/cells";
+import { cellAddress, sheetPrefix } from "./a1";
+import { ADDED_HEADERS, AS_OF_CELL, GENERATED } from "./names";
+
+export interface DataSheetInfo {
+  readonly name: string;
+  readonly data: SheetData;
+  /** Number of columns in use (the added block goes after them unless found from a previous run). */
+  readonly usedWidth: number;
+}
+
+export interface PlanInput {
+  readonly result: EngineResult;
+  readonly dataSheets: ReadonlyMap<string, DataSheetInfo>;
+  readonly records: readonly SourceRecord[];
+  readonly accounts: readonly AccountInfo[];
+  readonly offerMap: readonly OfferMapEntry[];
+  /** A fixed as-of date (serial) for an audit, or null for TODAY() (spec §4). */
+  readonly fixedAsOf: number | null;
+  readonly runAt: string;
+}
+
+/** One export sheet: its rows, the block added beside them, and its block in CSP Rows. */
+export interface ExportBlock {
+  readonly name: string;
+  readonly data: SheetData;
+  /** 1-based header row of the export, and the first column of the added block. */
+  readonly headerRow: number;
+  readonly left: number;
+  /** Number of data rows the added block covers (header excluded). */
+  readonly rows: number;
+  /** 1-based columns of the export's fields. */
+  readonly fields: Partial<Record<SubscriptionField, number>>;
+  /** 1-based columns whose text decides a row's group (headers.ts KEY_FIELDS), in that order. */
+  readonly keys: readonly number[];
+  readonly decisionCol: number;
+  /** Header row of this sheet's block in CSP Rows; data row i sits at rowsTop + 1 + i. */
+  readonly rowsTop: number;
+  /** The engine's row at data row i, if the engine read one there. */
+  readonly rowAt: (i: number) => RowResult | undefined;
+  /** How each data row reads: status code (0 = not counted) and seats (-1 = unreadable). */
+  readonly code: Int8Array;
+  readonly seats: Float64Array;
+}
+
+/** Per reconciled row, in group order: the running sums of its group up to and including it. */
+export interface Running {
+  readonly oldRows: Float64Array;
+  readonly oldLive: Float64Array;
+  readonly A: Float64Array;
+  readonly Snce: Float64Array;
+  readonly newRows: Float64Array;
+  readonly newLive: Float64Array;
+  readonly P: Float64Array;
+  readonly R: Float64Array;
+  readonly N: Float64Array;
+  /** Earliest start date of an active new row so far (0 = none). */
+  readonly earliest: Float64Array;
+}
+
+export interface Layout {
+  readonly input: PlanInput;
+  readonly result: EngineResult;
+  /** 'Summary'!$B$2 */
+  readonly asOfRef: string;
+  readonly blocks: readonly ExportBlock[];
+  readonly blockOf: ReadonlyMap<string, ExportBlock>;
+  /** Reconciled rows in group order; CSP Calc row k + 2. */
+  readonly calcRows: readonly RowResult[];
+  /** CSP Rows sheet row of each reconciled row, in calc order. */
+  readonly calcRowsRow: Int32Array;
+  /** Status code and seats of each reconciled row, in calc order. */
+  readonly calcCode: Int8Array;
+  readonly calcSeats: Float64Array;
+  /** New commerce (by offer, or its account marked nce at the run) of each reconciled row. */
+  readonly calcNce: Uint8Array;
+  readonly running: Running;
+  /** Engine group index of layout group k (CSP Groups row k + 2). */
+  readonly groups: readonly number[];
+  /** Layout number (1-based) of each engine group. */
+  readonly groupNo: Int32Array;
+  /** CSP Calc sheet row of each layout group's last row. */
+  readonly groupLast: Int32Array;
+  /** CSP Groups sheet row of each engine customer's last group, 0 when it has none. */
+  readonly customerLastGroupRow: Int32Array;
+  /** CSP Calc sheet row of each reconciled row. */
+  readonly calcRowOf: ReadonlyMap<RowResult, number>;
+  /** CSP Lists row of each account's commerce flag. */
+  readonly accountRow: ReadonlyMap<string, number>;
+  /** Customers in Summary order (engine indexes). */
+  readonly summaryOrder: readonly number[];
+}
+
+/** Where the added block sits on a data sheet: found from a previous run, else after the data. */
+export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: number } {
+  const h = Math.max(0, headerRowIndex(info.data.rows));
+  const header = info.data.rows[h] ?? [];
+  for (let c = 0; c + ADDED_HEADERS.length <= header.length; c++) {
+    if (ADDED_HEADERS.every((name, k) => cellText(header[c + k]).trim() === name)) return { headerRow: h + 1, left: c + 1 };
+  }
+  return { headerRow: h + 1, left: info.usedWidth + 1 };
+}
+
+/**
+ * The last row of an export sheet that the added block covers: the last one with a value left
+ * of the block or a Decision. Notes a user keeps in a column right of ours, below the data, do
+ * not make more rows (else every re-run would grow the block over them).
+ */
+function lastExportRow(rows: readonly (readonly Cell[])[], headerRow: number, left: number, decision: number): number {
+  for (let r = rows.length; r > headerRow; r--) {
+    const cells = rows[r - 1] ?? [];
+    const upTo = Math.min(cells.length, left - 1);
+    for (let c = 0; c < upTo; c++) if (!isBlank(cells[c])) return r;
+    if (!isBlank(cells[decision - 1])) return r;
+  }
+  return headerRow;
+}
+
+/** The status code the workbook formula gives a Status cell and a Decision cell (formulas.ts statusCodeFormula). */
+export function statusCodeOf(status: Cell | undefined, decision: Cell | undefined): number {
+  if (isExcluded(decision ?? null)) return 0;
+  const s = readStatus(status);
+  return s === null ? 0 : STATUS_CODE[s];
+}
+
+/** Seats the workbook formula gives a row (formulas.ts seatsFormula): 1 for Azure, -1 when unreadable. */
+export function seatsOf(azure: boolean, quantity: Cell | undefined): number {
+  if (azure) return 1;
+  const q = readQuantity(quantity);
+  return q.ok ? q.value : -1;
+}
+
+/** The text `""&cell` gives, or #ERROR for an error value (formulas.ts keyTextFormula). */
+export function keyText(c: Cell | undefined): string {
+  return isCellError(c ?? null) ? "#ERROR" : cellText(c);
+}
+
+function exportBlocks(input: PlanInput): ExportBlock[] {
+  const byRow = new Map<string, Map<number, RowResult>>();
+  for (const r of input.result.rows) {
+    if (!r.at) continue;
+    let m = byRow.get(r.at.sheet);
+    if (!m) byRow.set(r.at.sheet, (m = new Map()));
+    m.set(r.at.row, r);
+  }
+  const out: ExportBlock[] = [];
+  let rowsTop = 1;
+  for (const info of input.dataSheets.values()) {
+    const { headerRow, left } = addedBlockLeft(info);
+    const map = recogniseSubscriptionHeader(info.data.rows[headerRow - 1] ?? []);
+    const fields: Partial<Record<SubscriptionField, number>> = {};
+    for (const [f, c] of Object.entries(map.fields) as [SubscriptionField, number][]) fields[f] = c + 1;
+    const decisionCol = left + ADDED_HEADERS.indexOf("Decision");
+    const rows = lastExportRow(info.data.rows, headerRow, left, decisionCol) - headerRow;
+    const sheetRows = byRow.get(info.name) ?? new Map<number, RowResult>();
+    const rowAt = (i: number) => sheetRows.get(headerRow + 1 + i);
+    const code = new Int8Array(rows);
+    const seats = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const cells = info.data.rows[headerRow + i] ?? [];
+      const cell = (col: number | undefined) => (col === undefined ? null : cells[col - 1]);
+      code[i] = statusCodeOf(cell(fields.status), cell(decisionCol));
+      seats[i] = seatsOf(rowAt(i)?.azure ?? false, cell(fields.quantity));
+    }
+    out.push({
+      name: info.name,
+      data: info.data,
+      headerRow,
+      left,
+      rows,
+      fields,
+      keys: keyColumns(map).map((c) => c + 1),
+      decisionCol,
+      rowsTop,
+      rowAt,
+      code,
+      seats,
+    });
+    rowsTop += rows + 1;
+  }
+  return out;
+}
+
+const newArrays = (n: number): Running => ({
+  oldRows: new Float64Array(n),
+  oldLive: new Float64Array(n),
+  A: new Float64Array(n),
+  Snce: new Float64Array(n),
+  newRows: new Float64Array(n),
+  newLive: new Float64Array(n),
+  P: new Float64Array(n),
+  R: new Float64Array(n),
+  N: new Float64Array(n),
+  earliest: new Float64Array(n),
+});
+
+/** The running sums the CSP Calc formulas compute (sheets/calc.ts), from the same readings. */
+function runningSums(layout: { calcRows: readonly RowResult[]; calcCode: Int8Array; calcSeats: Float64Array; calcNce: Uint8Array }, groupOfRow: (k: number) => number): Running {
+  const n = layout.calcRows.length;
+  const s = newArrays(n);
+  for (let k = 0; k < n; k++) {
+    const restart = k === 0 || groupOfRow(k) !== groupOfRow(k - 1);
+    const prev = (a: Float64Array) => (restart ? 0 : a[k - 1]);
+    const r = layout.calcRows[k];
+    const code = layout.calcCode[k];
+    const seats = layout.calcSeats[k];
+    const isNew = r.role === "to";
+    const live = code >= STATUS_CODE.active && code <= STATUS_CODE.suspended;
+    const old = !isNew;
+    s.oldRows[k] = prev(s.oldRows) + (old && code > 0 ? 1 : 0);
+    s.oldLive[k] = prev(s.oldLive) + (old && live ? 1 : 0);
+    s.A[k] = prev(s.A) + (old && code >= STATUS_CODE.active && code <= STATUS_CODE.pending ? 1 : 0);
+    s.Snce[k] = prev(s.Snce) + (old && code === STATUS_CODE.suspended && layout.calcNce[k] === 1 ? 1 : 0);
+    s.newRows[k] = prev(s.newRows) + (isNew && code > 0 ? 1 : 0);
+    s.newLive[k] = prev(s.newLive) + (isNew && live ? 1 : 0);
+    s.P[k] = prev(s.P) + (isNew && code >= STATUS_CODE.pending && code <= STATUS_CODE.suspended ? 1 : 0);
+    s.R[k] = prev(s.R) + (old && live && seats >= 0 ? seats : 0);
+    s.N[k] = prev(s.N) + (isNew && code === STATUS_CODE.active && seats >= 0 ? seats : 0);
+    const start = isNew && code === STATUS_CODE.active && r.startDate !== null && r.startDate > 0 ? r.startDate : 0;
+    const before = prev(s.earliest);
+    s.earliest[k] = before === 0 ? start : start === 0 ? before : Math.min(before, start);
+  }
+  return s;
+}
+
+/** Engine group indexes in CSP Groups order: by customer, in the engine's customer order. */
+export function layoutGroupOrder(result: EngineResult): number[] {
+  const groups: number[] = [];
+  for (const c of result.customers) for (const g of c.groups) groups.push(g);
+  return groups;
+}
+
+export function buildLayout(input: PlanInput): Layout {
+  const { result } = input;
+  const blocks = exportBlocks(input);
+  const blockOf = new Map(blocks.map((b) => [b.name, b]));
+
+  const groups = layoutGroupOrder(result);
+  const groupNo = new Int32Array(result.groups.length);
+  groups.forEach((g, k) => (groupNo[g] = k + 1));
+  const calcRows: RowResult[] = [];
+  const calcRowOf = new Map<RowResult, number>();
+  const groupLast = new Int32Array(groups.length);
+  groups.forEach((g, k) => {
+    for (const i of result.groups[g].rows) {
+      calcRowOf.set(result.rows[i], calcRows.length + 2);
+      calcRows.push(result.rows[i]);
+    }
+    groupLast[k] = calcRows.length + 1;
+  });
+  const calcRowsRow = new Int32Array(calcRows.length);
+  const calcCode = new Int8Array(calcRows.length);
+  const calcSeats = new Float64Array(calcRows.length);
+  const calcNce = new Uint8Array(calcRows.length);
+  const nceAccounts = new Set(input.accounts.filter((a) => a.commerce === "nce").map((a) => a.account));
+  calcRows.forEach((r, k) => {
+    const b = r.at ? blockOf.get(r.at.sheet) : undefined;
+    if (!b || !r.at) throw new Error(`Internal error: a reconciled row of ${r.account} is on no export sheet the plan knows`);
+    const i = r.at.row - b.headerRow - 1;
+    calcRowsRow[k] = b.rowsTop + 1 + i;
+    calcCode[k] = b.code[i];
+    calcSeats[k] = b.seats[i];
+    calcNce[k] = r.nceByOffer || nceAccounts.has(r.account) ? 1 : 0;
+  });
+  const groupOfCalc = new Int32Array(calcRows.length);
+  calcRows.forEach((r, k) => (groupOfCalc[k] = groupNo[r.group!]));
+  const running = runningSums({ calcRows, calcCode, calcSeats, calcNce }, (k) => groupOfCalc[k]);
+
+  const customerLastGroupRow = new Int32Array(result.customers.length);
+  groups.forEach((g, k) => (customerLastGroupRow[result.groups[g].customer] = k + 2));
+
+  const accountRow = new Map(input.accounts.map((a, k) => [a.account, k + 2]));
+  return {
+    input,
+    result,
+    asOfRef: `${sheetPrefix(GENERATED.summary)}${cellAddress(AS_OF_CELL.col, AS_OF_CELL.row, true)}`,
+    blocks,
+    blockOf,
+    calcRows,
+    calcRowsRow,
+    calcCode,
+    calcSeats,
+    calcNce,
+    running,
+    groups,
+    groupNo,
+    groupLast,
+    customerLastGroupRow,
+    calcRowOf,
+    accountRow,
+    summaryOrder: summaryOrder(result),
+  };
+}

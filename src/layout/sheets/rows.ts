@@ -1,0 +1,81 @@
+/**
+ * CSP Rows (hidden): how each export row reads, row for row beside its export sheet. One block
+ * per export sheet; block row i mirrors export row i with relative references, so every
+ * formula of a block is the same in R1C1 terms and the export sheet's own formulas reach it
+ * with a relative reference too.
+ *
+ * - Pos: the row's place in CSP Calc (0 when the engine did not reconcile it), a plain value.
+ * - Code, Seats: the row's Status and Quantity as the engine reads them (status vocabulary,
+ *   quantity grammar), live.
+ * - Stale: 1 when a key cell no longer reads as it did at the run (edited, or the sheet sorted).
+ */
+import { Cell } from "../../domain/cells";
+import { EngineResult, RowResult } from "../../domain/model";
+import { LABEL } from "../../domain/verdicts";
+import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
+import { seatsFormula, staleFormula, statusCodeFormula } from "../formulas";
+import { ExportBlock, Layout, keyText } from "../model";
+import { GENERATED } from "../names";
+import { Block, ColumnSpec, SheetPlan } from "../types";
+import { LISTS, vocabularyRange } from "./lists";
+
+export const ROWS = columnsOf(["pos", "azure", "reason", "code", "seats", "stale"] as const);
+/** Key at run of the block's k-th key column (0-based). */
+export const rowsKeyColumn = (k: number) => ROWS.stale + 1 + k;
+
+/** Text of the Verdict cell of export rows the engine did not reconcile (the engine's reason). */
+export const NOT_RECONCILED: Record<Exclude<RowResult["outcome"], "grouped">, string> = {
+  duplicate: "Not counted: duplicate subscription ID (see Problems)",
+  "empty-offer": "Not reconciled: empty offer name (see Problems)",
+  "missing-column": "Not reconciled: the export misses a column (see Problems)",
+};
+
+/** The Verdict cell text the engine expects for a row (tests compare the workbook with it). */
+export function rowVerdictText(result: EngineResult, r: RowResult): string {
+  return r.group === null ? NOT_RECONCILED[r.outcome as keyof typeof NOT_RECONCILED] : LABEL[result.groups[r.group].verdict];
+}
+
+function blockPlan(layout: Layout, b: ExportBlock): Block {
+  const first = b.rowsTop + 1;
+  const exportRow = b.headerRow + 1;
+  const cellOf = (i: number, col: number | undefined): Cell => (col === undefined ? null : (b.data.rows[b.headerRow + i]?.[col - 1] ?? null));
+  const exportRef = (col: number) => here(col, exportRow, b.name);
+  const words = vocabularyRange(LISTS.word);
+  const codes = vocabularyRange(LISTS.code);
+  const row = (i: number) => b.rowAt(i);
+  const grouped = (i: number) => {
+    const r = row(i);
+    return r !== undefined && r.group !== null ? r : undefined;
+  };
+  const { status, quantity } = b.fields;
+  const columns: ColumnSpec[] = [
+    valueColumn("Pos", (i) => {
+      const r = grouped(i);
+      return r ? layout.calcRowOf.get(r)! : 0;
+    }),
+    valueColumn("Azure", (i) => (grouped(i)?.azure ? 1 : 0)),
+    valueColumn("Reason", (i) => {
+      const r = row(i);
+      return r && r.group === null ? rowVerdictText(layout.result, r) : "";
+    }),
+    status === undefined
+      ? valueColumn("Code", () => 0)
+      : formulaColumn("Code", statusCodeFormula(`""&${exportRef(status)}`, `""&${exportRef(b.decisionCol)}`, words, codes), (i) => b.code[i]),
+    quantity === undefined
+      ? valueColumn("Seats", (i) => b.seats[i])
+      : formulaColumn("Seats", seatsFormula(here(ROWS.azure, first), `SUBSTITUTE(TRIM(""&${exportRef(quantity)}),",",".")`), (i) => b.seats[i]),
+    formulaColumn("Stale", staleFormula(b.keys.map((col, k) => ({ now: exportRef(col), atRun: here(rowsKeyColumn(k), first) }))), () => 0),
+    ...b.keys.map((col, k) => valueColumn(`Key ${k + 1} at run`, (i) => keyText(cellOf(i, col)))),
+  ];
+  return { id: `rows:${b.name}`, top: b.rowsTop, left: 1, rows: b.rows, columns };
+}
+
+export function rowsSheet(layout: Layout): SheetPlan {
+  return {
+    name: GENERATED.rows,
+    role: "generated",
+    visible: false,
+    cells: [],
+    blocks: layout.blocks.map((b) => blockPlan(layout, b)),
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Summary: what the billing team reads first. The as-of date, whether the workbook still
+ * matches its last run, counts per verdict, and one row per customer with its live verdict.
+ * A customer's figures are read at its last group in CSP Groups (a plain value per row), so
+ * the user may sort and filter the table.
+ */
+import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, FLAGGED_EXEMPT, LABEL, RERUN_LABEL, isFlagged, severityRank } from "../../domain/verdicts";
+import { SHEETS } from "../../domain/workbook";
+import { columnLetters, quote, rangeRef, sheetPrefix } from "../a1";
+import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
+import { customerLabelFormula } from "../formulas";
+import { Layout } from "../model";
+import { AS_OF_CELL, GENERATED } from "../names";
+import { ColumnSpec, FreeCell, PlanCell, SheetPlan } from "../types";
+import { GROUP_CALC, groupCalcAt } from "./group-calc";
+import { nextStepFormula, nextStepOf } from "./rules";
+import { ROWS } from "./rows";
+
+/** Header row of the Summary table. */
+export const SUMMARY_TOP = 19;
+export const SUMMARY = columnsOf([
+  "customer", "microsoftId", "oldSubs", "newSubs", "verdict", "nextStep", "flagged",
+  "no", "lastGroup", "noExportOld", "inNewList", "newCovered", "newListPresent",
+] as const);
+
+const FIRST = SUMMARY_TOP + 1;
+
+const FLAG_COLUMN: Record<CustomerFlag, number> = {
+  noExportOld: SUMMARY.noExportOld,
+  inNewList: SUMMARY.inNewList,
+  newCovered: SUMMARY.newCovered,
+  newListPresent: SUMMARY.newListPresent,
+};
+
+export function flaggedFormula(labelRef: string): string {
+  return `IF(OR(${[...FLAGGED_EXEMPT].map((v) => `${labelRef}=${quote(LABEL[v])}`).join(",")}),"No","Yes")`;
+}
+
+export function summarySheet(layout: Layout): SheetPlan {
+  const { result, input } = layout;
+  const C = result.customers;
+  const order = layout.summaryOrder;
+  const h = (col: number) => here(col, FIRST);
+  const lastGroup = h(SUMMARY.lastGroup);
+  const ofCustomer = (col: number, none: number) => `IF(${lastGroup}>0,${groupCalcAt(col, lastGroup)},${none})`;
+  const customerRef = (name: CustomerNumber | CustomerFlag): string =>
+    name === "liveOld" ? ofCustomer(GROUP_CALC.liveOld, 0) : `${h(FLAG_COLUMN[name])}`;
+  const verdictFormula = customerLabelFormula(
+    (name) => customerRef(name as CustomerNumber | CustomerFlag),
+    ofCustomer(GROUP_CALC.stale, 0),
+    ofCustomer(GROUP_CALC.minRank, severityRank("CLOSED")),
+  );
+  const c = (i: number) => C[order[i]];
+  const bool = (b: boolean) => (b ? 1 : 0);
+  const columns: ColumnSpec[] = [
+    valueColumn("Customer", (i) => c(i).name, { width: 34 }),
+    valueColumn("Microsoft ID", (i) => c(i).microsoftId ?? "", { width: 38 }),
+    formulaColumn("Old subscriptions", ofCustomer(GROUP_CALC.oldRows, 0), (i) => c(i).oldRows, { width: 11, format: "integer" }),
+    formulaColumn("New subscriptions", ofCustomer(GROUP_CALC.newRows, 0), (i) => c(i).newRows, { width: 11, format: "integer" }),
+    formulaColumn("Verdict", verdictFormula, (i) => LABEL[c(i).verdict], { width: 26, verdictColors: true }),
+    formulaColumn("Next step", nextStepFormula(h(SUMMARY.verdict)), (i) => nextStepOf(LABEL[c(i).verdict]), { width: 70, wrap: false }),
+    formulaColumn("Flagged", flaggedFormula(h(SUMMARY.verdict)), (i) => (isFlagged(c(i).verdict) ? "Yes" : "No"), { width: 9 }),
+    valueColumn("Customer #", (i) => order[i] + 1, { hidden: true }),
+    valueColumn("Last group row", (i) => layout.customerLastGroupRow[order[i]], { hidden: true }),
+    valueColumn("No export (old)", (i) => bool(c(i).noExportOld), { hidden: true }),
+    valueColumn("In new list", (i) => bool(c(i).inNewList), { hidden: true }),
+    valueColumn("New covered", (i) => bool(c(i).newCovered), { hidden: true }),
+    valueColumn("New list present", (i) => bool(c(i).newListPresent), { hidden: true }),
+  ];
+
+  const rows = order.length;
+  const verdictRange = rangeRef(GENERATED.summary, SUMMARY.verdict, FIRST, SUMMARY.verdict, SUMMARY_TOP + Math.max(1, rows));
+  const flaggedRange = rangeRef(GENERATED.summary, SUMMARY.flagged, FIRST, SUMMARY.flagged, SUMMARY_TOP + Math.max(1, rows));
+  const staleTotal = `SUM(${sheetPrefix(GENERATED.rows)}$${columnLetters(ROWS.stale)}:$${columnLetters(ROWS.stale)})`;
+  const mapRows = input.offerMap.length;
+  const mapCheck = rangeRef(SHEETS.offerMap, 4, 2, 4, mapRows + 1);
+  const mapChanged = mapRows
+    ? `COUNTIF(${mapCheck},"<>applied")+(COUNTA(${sheetPrefix(SHEETS.offerMap)}$A:$A)<>${mapRows + 1})`
+    : `(COUNTA(${sheetPrefix(SHEETS.offerMap)}$A:$A)>1)`;
+  const byVerdict = new Map<string, number>();
+  for (const ci of order) byVerdict.set(LABEL[C[ci].verdict], (byVerdict.get(LABEL[C[ci].verdict]) ?? 0) + 1);
+  const flagged = order.filter((ci) => isFlagged(C[ci].verdict)).length;
+  const cells: FreeCell[] = [
+    { row: 1, col: 1, value: "CSP reconciliation", style: "title" },
+    { row: AS_OF_CELL.row, col: 1, value: "As of", style: "label" },
+    { row: AS_OF_CELL.row, col: AS_OF_CELL.col, value: input.fixedAsOf === null ? { f: "TODAY()", v: result.asOf } : input.fixedAsOf, style: "date" },
+    { row: AS_OF_CELL.row, col: 3, value: "Today by default; type a date to freeze it for an audit.", style: "note" },
+    { row: 3, col: 1, value: "Workbook", style: "label" },
+    {
+      row: 3,
+      col: 2,
+      value: {
+        f: `IF(${staleTotal}+${mapChanged}>0,"${RERUN_LABEL}: keys or the offer map changed since the run","Up to date with the last run")`,
+        v: "Up to date with the last run",
+      },
+    },
+    { row: 4, col: 1, value: "Customers", style: "label" },
+    { row: 4, col: 2, value: rows },
+    { row: 5, col: 1, value: "Flagged", style: "label" },
+    { row: 5, col: 2, value: { f: `COUNTIF(${flaggedRange},"Yes")`, v: flagged } },
+    { row: 6, col: 1, value: "Last run", style: "label" },
+    { row: 6, col: 2, value: input.runAt },
+    { row: 3, col: 4, value: "Customers by verdict", style: "label" },
+    ...[...CUSTOMER_ORDER.map((v) => LABEL[v]), RERUN_LABEL].flatMap((label, k): FreeCell[] => [
+      { row: 4 + k, col: 4, value: label, style: "label" },
+      { row: 4 + k, col: 5, value: { f: `COUNTIF(${verdictRange},${quote(label)})`, v: byVerdict.get(label) ?? 0 } as PlanCell },
+    ]),
+  ];
+  return {
+    name: GENERATED.summary,
+    role: "generated",
+    visible: true,
+    tabColor: "2F6FB2",
+    cells,
+    freeze: { rows: SUMMARY_TOP, cols: 1 },
+    blocks: [{ id: "summary", top: SUMMARY_TOP, left: 1, rows, columns, autoFilter: true }],
+  };
+}
