@@ -103,9 +103,12 @@ export function statusCodeFormula(statusText: string, decisionText: string, word
   );
 }
 
-/** Quantity text with Excel's TRIM and commas read as periods (domain/quantity.ts grammar). */
-export function quantityTextFormula(quantityText: string): string {
-  return `SUBSTITUTE(TRIM(${quantityText}),",",".")`;
+/**
+ * A Quantity cell as text, with Excel's TRIM and commas read as periods (domain/quantity.ts
+ * grammar); "" for an error value, which no grammar reads (model.ts quantityText).
+ */
+export function quantityTextFormula(quantityCell: string): string {
+  return `IFERROR(SUBSTITUTE(TRIM(""&${quantityCell}),",","."),"")`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { summaryOrder } from "../domain/report";
 import { STATUS_CODE, readStatus } from "../domain/status";
 import { SheetData, SourceRecord } from "../domain/workbook";
 import { cellText, isBlank } from "../domain/cells";
+import { excelTrim } from "../domain/text";
 import { cellAddress, sheetPrefix } from "./a1";
 import { ADDED_HEADERS, AS_OF_CELL, GENERATED } from "./names";
 
@@ -146,6 +147,11 @@ export function seatsOf(azure: boolean, quantity: Cell | undefined): number {
   if (azure) return 1;
   const q = readQuantity(quantity);
   return q.ok ? q.value : -1;
+}
+
+/** The Quantity text the workbook reads (formulas.ts quantityTextFormula). */
+export function quantityText(c: Cell | undefined): string {
+  return isCellError(c ?? null) ? "" : excelTrim(cellText(c)).replace(/,/g, ".");
 }
 
 /** The text `""&cell` gives, or #ERROR for an error value (formulas.ts keyTextFormula). */

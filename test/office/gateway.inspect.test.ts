@@ -8,7 +8,7 @@ import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
 import { Cell } from "../../src/domain/cells";
 import { ImportFile } from "../../src/domain/importer";
-import { GENERATED } from "../../src/layout/plan";
+import { GENERATED, SCHEMA_VERSION } from "../../src/layout/plan";
 import { guessSheet } from "../../src/office/guess";
 import { SETTING_AUTO_OPEN } from "../../src/office/state";
 import { AS_OF, bench } from "./support/setup";
@@ -116,7 +116,7 @@ describe("inspect after importing the samples", () => {
     const after = await b.gateway.inspect();
     expect(after.reconciled).toBe(true);
     expect(after.interrupted).toBe(false);
-    expect(after.schemaVersion).toBe(1);
+    expect(after.schemaVersion).toBe(SCHEMA_VERSION);
     expect(after.settings.asOf).toBe(AS_OF);
     expect(after.settings.autoOpen).toBe(true);
     expect(b.fake.store.settings.get(SETTING_AUTO_OPEN)).toBe(true);

@@ -13,13 +13,13 @@ import { Cell } from "../../domain/cells";
 import { EngineResult, RowResult } from "../../domain/model";
 import { LABEL } from "../../domain/verdicts";
 import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
-import { seatsFormula, staleFormula, statusCodeFormula } from "../formulas";
-import { ExportBlock, Layout, keyText } from "../model";
+import { quantityTextFormula, seatsFormula, staleFormula, statusCodeFormula } from "../formulas";
+import { ExportBlock, Layout, keyText, quantityText } from "../model";
 import { GENERATED } from "../names";
 import { Block, ColumnSpec, SheetPlan } from "../types";
 import { LISTS, vocabularyRange } from "./lists";
 
-export const ROWS = columnsOf(["pos", "azure", "reason", "code", "seats", "stale"] as const);
+export const ROWS = columnsOf(["pos", "azure", "reason", "code", "quantity", "seats", "stale"] as const);
 /** Key at run of the block's k-th key column (0-based). */
 export const rowsKeyColumn = (k: number) => ROWS.stale + 1 + k;
 
@@ -53,7 +53,7 @@ function blockPlan(layout: Layout, b: ExportBlock): Block {
       const r = grouped(i);
       return r ? layout.calcRowOf.get(r)! : 0;
     }),
-    valueColumn("Azure", (i) => (grouped(i)?.azure ? 1 : 0)),
+    valueColumn("Azure", (i) => (row(i)?.azure ? 1 : 0)),
     valueColumn("Reason", (i) => {
       const r = row(i);
       return r && r.group === null ? rowVerdictText(layout.result, r) : "";
@@ -62,8 +62,9 @@ function blockPlan(layout: Layout, b: ExportBlock): Block {
       ? valueColumn("Code", () => 0)
       : formulaColumn("Code", statusCodeFormula(`""&${exportRef(status)}`, `""&${exportRef(b.decisionCol)}`, words, codes), (i) => b.code[i]),
     quantity === undefined
-      ? valueColumn("Seats", (i) => b.seats[i])
-      : formulaColumn("Seats", seatsFormula(here(ROWS.azure, first), `SUBSTITUTE(TRIM(""&${exportRef(quantity)}),",",".")`), (i) => b.seats[i]),
+      ? valueColumn("Quantity", () => "")
+      : formulaColumn("Quantity", quantityTextFormula(exportRef(quantity)), (i) => quantityText(cellOf(i, quantity))),
+    formulaColumn("Seats", seatsFormula(here(ROWS.azure, first), here(ROWS.quantity, first)), (i) => b.seats[i]),
     formulaColumn("Stale", staleFormula(b.keys.map((col, k) => ({ now: exportRef(col), atRun: here(rowsKeyColumn(k), first) }))), () => 0),
     ...b.keys.map((col, k) => valueColumn(`Key ${k + 1} at run`, (i) => keyText(cellOf(i, col)))),
   ];
