@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { EngineResult } from "../src/domain/model";
-import { GENERATED, GROUPS, SUMMARY, SUMMARY_TOP } from "../src/layout/plan";
+import { GENERATED, GROUP_CALC, SUMMARY, SUMMARY_TOP } from "../src/layout/plan";
 import { WorkbookPlan } from "../src/layout/types";
 import { recalculate } from "../test/support/libreoffice";
 import { checkWorkbook, summaryOrder } from "../test/support/workbook-check";
@@ -32,7 +32,7 @@ export function checkedCells(plan: WorkbookPlan): Wanted {
     const left = s.blocks[0].left;
     wanted.set(s.name, (row, col) => row > 1 && col >= left && col <= left + 3);
   }
-  wanted.set(GENERATED.groupCalc, (_row, col) => col === GROUPS.verdict);
+  wanted.set(GENERATED.groupCalc, (_row, col) => col === GROUP_CALC.label);
   wanted.set(GENERATED.summary, (row, col) => (row === 3 && col === 2) || (row > SUMMARY_TOP && (col === SUMMARY.customer || col === SUMMARY.verdict)));
   return wanted;
 }

@@ -5,7 +5,7 @@
  *   --seed 20261124      generator seed
  *   --repeats 3          timed repetitions of the in-process comparisons at the small size (the big size: one less)
  *   --lo-repeats 1       timed repetitions of each side of LibreOffice at the small size
- *   --skip command,libreoffice,office,bundle,textbook   leave parts out (for quick runs; the table says so)
+ *   --skip command,libreoffice,office,bundle   leave parts out (for quick runs; the table says so)
  *   --out bench/results  where latest.json and latest.md go
  *
  * Every comparison is made in the same run, on the same generated files, alternating the two
@@ -28,7 +28,6 @@ import { AS_OF, GeneratedSet, generate, writeSet } from "./generate";
 import { FormulaCost, formulaCost, median, warmUp } from "./libreoffice-cost";
 import { OfficeRun, officeReconcile } from "./office-fake";
 import { REQUEST_LIMIT, RequestPlan, estimatePlanRequests } from "./office-plan";
-import { textbookPlan } from "./textbook";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const RUN_AT = new Date(`${AS_OF}T09:30:00.000Z`);
@@ -200,7 +199,7 @@ async function main(): Promise<void> {
   results.parse = parse;
   results.daff = daffRuns;
 
-  // ---- 3. LibreOffice at the small size: the product's formulas vs the textbook ones -----------
+  // ---- 3. LibreOffice at the small size ---------------------------------------------------------
   if (!SKIP.has("libreoffice")) {
     const out = outputs.get(SMALL)!;
     const dir = path.join(tmp, `lo-${SMALL}`);
@@ -212,26 +211,7 @@ async function main(): Promise<void> {
     const small = await formulaCost(product, dir, LO_REPEATS, { plan: out.plan, result: out.result }, log);
     results.libreofficeSmall = summarizeCost(small);
     rows.push(checkRow(`${SMALL} customers: product workbook recalculated = engine`, small));
-    let textbook: FormulaCost | null = null;
-    if (!SKIP.has("textbook")) {
-      const plan = textbookPlan(out.plan, out.result);
-      const file = path.join(dir, "textbook.xlsx");
-      await writeWorkbook(file, out.inputSheets, plan);
-      log(`${SMALL}: textbook workbook (one run of each side: it is the slow one)`);
-      textbook = await formulaCost(file, dir, 1, { plan, result: out.result }, log);
-      results.libreofficeTextbook = summarizeCost(textbook);
-      rows.push(checkRow(`${SMALL} customers: textbook workbook recalculated = engine`, textbook));
-      const ratio = cost(textbook) / cost(small);
-      const cpuRatio = cost(textbook, "cpuMs") / cost(small, "cpuMs");
-      rows.push({
-        measure: `${SMALL} customers: LibreOffice formula cost, textbook SUMIFS per row ÷ product`,
-        value: `${ratio.toFixed(1)}× wall (${sec(cost(textbook))} vs ${sec(cost(small))}); CPU ${cpuRatio.toFixed(1)}×`,
-        target: "≥ 10×",
-        met: ratio >= 10,
-      });
-    } else {
-      rows.push({ measure: `${SMALL} customers: LibreOffice formula cost of the product`, value: `${sec(cost(small))} wall; CPU ${sec(cost(small, "cpuMs"))}`, target: "(textbook skipped)", met: null });
-    }
+    rows.push({ measure: `${SMALL} customers: LibreOffice formula cost of the product`, value: `${sec(cost(small))} wall; CPU ${sec(cost(small, "cpuMs"))}`, target: "(reported)", met: null });
   }
 
   // ---- 4. office.js requests at the big size ---------------------------------------------------------

@@ -20,7 +20,7 @@ import {
   LABEL,
   RERUN_LABEL,
   Rule,
-  SEVERITY,
+
   severityRank,
 } from "../domain/verdicts";
 import { quote } from "./a1";
@@ -64,23 +64,19 @@ export function groupRankFormula(ref: (name: GroupNumber | GroupFlag) => string)
   return compileRules(GROUP_RULES, ref, (v) => String(severityRank(v)), String(severityRank("DONE")));
 }
 
-/** CHOOSE(rank, labels in severity order). */
-export function labelOfRank(rankRef: string): string {
-  return `CHOOSE(${rankRef},${SEVERITY.map((v) => quote(LABEL[v])).join(",")})`;
-}
 
-/** Group label: the re-run notice when keys changed, else the verdict label. */
-export function groupLabelFormula(staleRef: string, rankRef: string): string {
-  return `IF(${staleRef}>0,${quote(RERUN_LABEL)},${labelOfRank(rankRef)})`;
+/** Group label: the re-run notice when keys changed, else the verdict label (`label`: its formula). */
+export function groupLabelFormula(staleRef: string, label: string): string {
+  return `IF(${staleRef}>0,${quote(RERUN_LABEL)},${label})`;
 }
 
 /** Customer verdict: CUSTOMER_RULES first, then the most severe group verdict (min rank). */
-export function customerLabelFormula(ref: (name: string) => string, staleRef: string, minRankRef: string): string {
+export function customerLabelFormula(ref: (name: string) => string, staleRef: string, minRankLabel: string): string {
   const ruled = compileRules<string, string, CustomerVerdict>(
     CUSTOMER_RULES as unknown as Rule<string, string, CustomerVerdict>[],
     ref,
     (v) => quote(LABEL[v]),
-    labelOfRank(minRankRef),
+    minRankLabel,
   );
   return `IF(${staleRef}>0,${quote(RERUN_LABEL)},${ruled})`;
 }
@@ -121,11 +117,10 @@ export function seatsFormula(azureRef: string, u: string): string {
   const p = `FIND(".",${u}&".")`;
   const intPart = `LEFT(${u},${p}-1)`;
   // A cell holds at most 32,767 characters: MID up to that many takes the rest of any text.
-  const frac = `MID(${u},${p}+1,32767)`;
+  // A second "." needs no test of its own: it makes the fraction more than zeros.
   const valid =
-    `AND(LEN(${u})-LEN(SUBSTITUTE(${u},".",""))<=1,` +
-    `${intPart}=TEXT(--${intPart},REPT("0",${p}-1)),` +
-    `OR(${p}>LEN(${u}),AND(${p}<LEN(${u}),SUBSTITUTE(${frac},"0","")="",LEN(${u})-${p}<>3)),` +
+    `AND(${intPart}=TEXT(--${intPart},REPT("0",${p}-1)),` +
+    `OR(${p}>LEN(${u}),AND(${p}<LEN(${u}),SUBSTITUTE(MID(${u},${p}+1,32767),"0","")="",LEN(${u})-${p}<>3)),` +
     `--${intPart}<=${MAX_QUANTITY})`;
   return `IF(${azureRef}=1,1,IFERROR(IF(${valid},--${intPart},-1),-1))`;
 }
@@ -160,18 +155,15 @@ export function one(cond: string): string {
   return `IF(${cond},1,0)`;
 }
 
-/** Days of double billing (§4 advice): for an Old still active group with a known start. */
-export function doubleBillingFormula(groupRank: string, earliestStart: string, asOf: string): string {
-  return `IF(AND(${groupRank}=${severityRank("OLD_STILL_ACTIVE")},${earliestStart}>0),MAX(0,INT(${asOf})-${earliestStart}),"")`;
-}
-
 /** YYYY-MM-DD without TEXT(), whose date codes are localized. */
 export function isoDateText(d: string): string {
   return `YEAR(${d})&"-"&RIGHT("0"&MONTH(${d}),2)&"-"&RIGHT("0"&DAY(${d}),2)`;
 }
 
-function fillFormula(p: Phrase, value: string): string {
-  return [p.before !== "" ? quote(p.before) : null, value, p.after !== "" ? quote(p.after) : null].filter((x) => x !== null).join("&");
+/** The phrase with its blank filled by `value`, after `lead` (the separator): one literal per side. */
+function fillFormula(p: Phrase, value: string, lead = ""): string {
+  const before = lead + p.before;
+  return [before !== "" ? quote(before) : null, value, p.after !== "" ? quote(p.after) : null].filter((x) => x !== null).join("&");
 }
 
 /** Row advice, the formula twin of domain/advice.ts rowAdvice(). */
@@ -181,14 +173,16 @@ export function adviceFormula(o: {
   nce: string;
   endDate: string;
   groupRank: string;
-  doubleBillingDays: string;
+  /** Earliest start of an active new row of the group (0 = none): the double-billing count's start. */
+  earliestStart: string;
   asOf: string;
 }): string {
-  const sep = quote(ADVICE.separator);
+  const sep = ADVICE.separator;
   const old = `${o.isNew}=0`;
   const days = `${o.endDate}-INT(${o.asOf})`;
-  const billing = `IF(AND(${old},OR(${o.status}=${CODE.active},${o.status}=${CODE.pending}),${o.doubleBillingDays}<>""),${sep}&${fillFormula(ADVICE.doubleBilling, o.doubleBillingDays)},"")`;
-  const expire = `IF(AND(${old},${o.status}=${CODE.active},${o.nce}=0,${o.endDate}>0,${days}>=0,${days}<=${ADVICE.expiryWindowDays}),${sep}&${fillFormula(ADVICE.letExpire, isoDateText(o.endDate))},"")`;
-  const transfer = `IF(AND(${o.groupRank}=${severityRank("NCE_STILL_BILLED")},${old},${o.status}=${CODE.suspended},${o.nce}=1),${sep}&${quote(ADVICE.transferOrCancel)},"")`;
+  const doubleBilling = `MAX(0,INT(${o.asOf})-${o.earliestStart})`;
+  const billing = `IF(AND(${old},OR(${o.status}=${CODE.active},${o.status}=${CODE.pending}),${o.groupRank}=${severityRank("OLD_STILL_ACTIVE")},${o.earliestStart}>0),${fillFormula(ADVICE.doubleBilling, doubleBilling, sep)},"")`;
+  const expire = `IF(AND(${old},${o.status}=${CODE.active},${o.nce}=0,${o.endDate}>0,${days}>=0,${days}<=${ADVICE.expiryWindowDays}),${fillFormula(ADVICE.letExpire, isoDateText(o.endDate), sep)},"")`;
+  const transfer = `IF(AND(${o.groupRank}=${severityRank("NCE_STILL_BILLED")},${old},${o.status}=${CODE.suspended},${o.nce}=1),${quote(sep + ADVICE.transferOrCancel)},"")`;
   return `MID(${billing}&${expire}&${transfer},${ADVICE.separator.length + 1},1000)`;
 }

@@ -29,13 +29,10 @@ import { WorkbookPlan } from "./types";
 export { addedBlockLeft, layoutGroupOrder } from "./model";
 export type { DataSheetInfo, PlanInput } from "./model";
 export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, GENERATED, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL } from "./names";
-export { NOT_RECONCILED, rowVerdictText } from "./sheets/rows";
-export { expectedAdvice } from "./sheets/exports";
+export { NOT_RECONCILED, expectedAdvice, rowVerdictText } from "./sheets/rows";
 export { SUMMARY, SUMMARY_TOP } from "./sheets/summary";
 export { GROUPS } from "./sheets/groups";
-export { CALC } from "./sheets/calc";
-export { GROUP_CALC } from "./sheets/group-calc";
-export { ROWS } from "./sheets/rows";
+export { CALC, GROUP_CALC, LISTS, ROWS } from "./hidden";
 
 export function buildPlan(input: PlanInput): WorkbookPlan {
   const layout = buildLayout(input);

@@ -4,30 +4,19 @@
  * verdict table compiled into one formula (formulas.ts). Running sums per customer follow, the
  * groups of a customer being together, so a customer's figures are those at its last group.
  */
-import { GroupNumber, LABEL, severityRank } from "../../domain/verdicts";
-import { at, columnsOf, formulaColumn, here, valueColumn } from "../columns";
-import { groupLabelFormula, groupRankFormula, runningFormula } from "../formulas";
+import { LABEL, severityRank } from "../../domain/verdicts";
+import { formulaColumn, here, valueColumn } from "../columns";
+import { groupLabelFormula, runningFormula } from "../formulas";
+import { verdictLabelOfRank } from "./lists";
 import { Layout } from "../model";
+import { CALC, GROUP_CALC, calcAt } from "../hidden";
 import { GENERATED } from "../names";
 import { ColumnSpec, SheetPlan } from "../types";
-import { CALC, calcAt } from "./calc";
-
-export const GROUP_CALC = columnsOf([
-  "group", "customer", "azure", "reassign", "last", "rank", "label", "liveOld", "minRank", "stale", "oldRows", "newRows",
-] as const);
 
 const FIRST = 2;
 /** Above every rank: the running minimum's start. */
 const NO_RANK = 99;
 
-/** The CSP Groups row of layout group number `groupNo` (an expression). */
-export const groupRowOf = (groupNo: string) => `${groupNo}+1`;
-export const groupCalcAt = (col: number, row: string) => at(GENERATED.groupCalc, col, row);
-
-/** A group's variable of the verdict table (§4), read at its last CSP Calc row. */
-const VARIABLE: Record<GroupNumber, number> = {
-  oldRows: CALC.oldRows, oldLive: CALC.oldLive, A: CALC.A, Snce: CALC.Snce, newLive: CALC.newLive, P: CALC.P, R: CALC.R, N: CALC.N,
-};
 
 export function groupCalcSheet(layout: Layout): SheetPlan {
   const { result } = layout;
@@ -36,7 +25,6 @@ export function groupCalcSheet(layout: Layout): SheetPlan {
   const above = (col: number) => here(col, FIRST - 1);
   const last = h(GROUP_CALC.last);
   const atLast = (col: number) => calcAt(col, last);
-  const rank = groupRankFormula((name) => (name === "azure" ? h(GROUP_CALC.azure) : atLast(VARIABLE[name])));
   const perCustomer = (col: number, add: string) => runningFormula(above(GROUP_CALC.customer), h(GROUP_CALC.customer), above(col), add);
 
   // Customer sums, computed as the formulas do: groups of one customer are consecutive.
@@ -60,8 +48,8 @@ export function groupCalcSheet(layout: Layout): SheetPlan {
     valueColumn("Azure", (k) => (G[k].azure ? 1 : 0)),
     valueColumn("Reassign", (k) => (G[k].reassign ? 1 : 0)),
     valueColumn("Last CSP Calc row", (k) => layout.groupLast[k]),
-    formulaColumn("Rank", rank, (k) => severityRank(G[k].verdict)),
-    formulaColumn("Verdict", groupLabelFormula(atLast(CALC.stale), h(GROUP_CALC.rank)), (k) => LABEL[G[k].verdict]),
+    formulaColumn("Rank", atLast(CALC.rank), (k) => severityRank(G[k].verdict)),
+    formulaColumn("Verdict", groupLabelFormula(atLast(CALC.stale), verdictLabelOfRank(h(GROUP_CALC.rank))), (k) => LABEL[G[k].verdict]),
     formulaColumn("Customer live old", perCustomer(GROUP_CALC.liveOld, atLast(CALC.oldLive)), (k) => liveOld[k]),
     formulaColumn("Customer min rank", `MIN(IF(${above(GROUP_CALC.customer)}=${h(GROUP_CALC.customer)},${above(GROUP_CALC.minRank)},${NO_RANK}),${h(GROUP_CALC.rank)})`, (k) => minRank[k]),
     formulaColumn("Customer stale", perCustomer(GROUP_CALC.stale, atLast(CALC.stale)), () => 0),

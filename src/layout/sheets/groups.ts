@@ -8,10 +8,10 @@ import { LABEL } from "../../domain/verdicts";
 import { quote } from "../a1";
 import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
 import { Layout } from "../model";
+import { CALC, GROUP_CALC, calcAt, groupCalcAt, groupRowOf } from "../hidden";
 import { GENERATED } from "../names";
 import { ColumnSpec, SheetPlan } from "../types";
-import { CALC, calcAt } from "./calc";
-import { GROUP_CALC, groupCalcAt, groupRowOf } from "./group-calc";
+
 import { nextStepFormula, nextStepOf } from "./rules";
 
 export const GROUPS = columnsOf([

@@ -4,19 +4,24 @@
  * subscription rows need only the account's row here.
  */
 import { STATUS_CODE, STATUS_VOCABULARY } from "../../domain/status";
+import { LABEL, SEVERITY } from "../../domain/verdicts";
 import { ACCOUNT_COLUMNS, SHEETS } from "../../domain/workbook";
 import { rangeRef } from "../a1";
-import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
+import { formulaColumn, here, valueColumn } from "../columns";
 import { cellKeyFormula, escapeWildcards } from "../formulas";
 import { Layout } from "../model";
+import { LISTS } from "../hidden";
 import { GENERATED } from "../names";
 import { SheetPlan } from "../types";
-
-export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce"] as const);
 
 /** The vocabulary's words or codes, without the header (a status typed as "Code" is no status). */
 export function vocabularyRange(col: number): string {
   return rangeRef(GENERATED.lists, col, 2, col, STATUS_VOCABULARY.length + 1);
+}
+
+/** The label of a group verdict's severity rank (SEVERITY order), read from the list below. */
+export function verdictLabelOfRank(rank: string): string {
+  return `INDEX(${rangeRef(GENERATED.lists, LISTS.label, 2, LISTS.label, SEVERITY.length + 1)},${rank})`;
 }
 
 /** Rows of the Accounts sheet a partner may fill in: far more than any partner has accounts. */
@@ -50,6 +55,13 @@ export function listsSheet(layout: Layout): SheetPlan {
         left: LISTS.account,
         rows: accounts.length,
         columns: [valueColumn("Account", (i) => accounts[i].account), formulaColumn("NCE", nce, (i) => (accounts[i].commerce === "nce" ? 1 : 0))],
+      },
+      {
+        id: "verdict-labels",
+        top: 1,
+        left: LISTS.label,
+        rows: SEVERITY.length,
+        columns: [valueColumn("Verdict by rank", (i) => LABEL[SEVERITY[i]])],
       },
     ],
   };

@@ -10,11 +10,12 @@ import { columnLetters, quote, rangeRef, sheetPrefix } from "../a1";
 import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
 import { customerLabelFormula } from "../formulas";
 import { Layout } from "../model";
+import { GROUP_CALC, ROWS, groupCalcAt } from "../hidden";
 import { AS_OF_CELL, GENERATED } from "../names";
 import { ColumnSpec, FreeCell, PlanCell, SheetPlan } from "../types";
-import { GROUP_CALC, groupCalcAt } from "./group-calc";
+
 import { nextStepFormula, nextStepOf } from "./rules";
-import { ROWS } from "./rows";
+import { verdictLabelOfRank } from "./lists";
 
 /** Header row of the Summary table. */
 export const SUMMARY_TOP = 19;
@@ -48,7 +49,7 @@ export function summarySheet(layout: Layout): SheetPlan {
   const verdictFormula = customerLabelFormula(
     (name) => customerRef(name as CustomerNumber | CustomerFlag),
     ofCustomer(GROUP_CALC.stale, 0),
-    ofCustomer(GROUP_CALC.minRank, severityRank("CLOSED")),
+    verdictLabelOfRank(ofCustomer(GROUP_CALC.minRank, severityRank("CLOSED"))),
   );
   const c = (i: number) => C[order[i]];
   const bool = (b: boolean) => (b ? 1 : 0);
