@@ -18,6 +18,8 @@ export interface ReportCustomer {
   readonly customer: string;
   readonly microsoftId: string | null;
   readonly verdict: CustomerVerdict;
+  /** §4 problem rows of the customer's exports. */
+  readonly problems: number;
   readonly groups: readonly ReportGroup[];
 }
 
@@ -46,6 +48,7 @@ export function buildReport(result: EngineResult): Report {
       customer: c.name,
       microsoftId: c.microsoftId,
       verdict: c.verdict,
+      problems: c.problemRows,
       groups: c.groups
         .map((gi) => result.groups[gi])
         // Groups whose rows all failed to read count nowhere (§7.3) and are left out.
@@ -68,7 +71,7 @@ export function buildReport(result: EngineResult): Report {
     problems: result.problems.map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
     totals: {
       customers: customers.length,
-      flagged: customers.filter((c) => isFlagged(c.verdict)).length,
+      flagged: customers.filter((c) => isFlagged(c.verdict, c.problems)).length,
       byVerdict,
     },
   };

@@ -22,7 +22,8 @@ import { STATUS_CODE, STATUS_VOCABULARY } from "../domain/status";
 import {
   CUSTOMER_ORDER,
   CUSTOMER_RULES,
-  FLAGGED_EXEMPT,
+  CustomerFlag,
+  CustomerNumber,
   GROUP_RULES,
   GroupFlag,
   GroupNumber,
@@ -38,6 +39,7 @@ import { columnLetters, quote, rangeRef, ref, sheetPrefix, cellAddress, shiftFor
 import {
   adviceFormula,
   customerLabelFormula,
+  flaggedFormula,
   groupLabelFormula,
   groupRankFormula,
   nceFormula,
@@ -90,8 +92,9 @@ export const GROUPS = {
 } as const;
 export const SUMMARY_TOP = 19; // header row of the Summary table
 export const SUMMARY = {
-  customer: 1, microsoftId: 2, oldSubs: 3, newSubs: 4, verdict: 5, nextStep: 6, flagged: 7,
-  no: 8, liveOld: 9, minRank: 10, stale: 11, noExportOld: 12, inNewList: 13, newCovered: 14, newListPresent: 15,
+  customer: 1, microsoftId: 2, oldSubs: 3, newSubs: 4, verdict: 5, nextStep: 6, flagged: 7, problems: 8,
+  no: 9, liveOld: 10, minRank: 11, stale: 12, noExportOld: 13, inNewList: 14, newCovered: 15, newListPresent: 16,
+  unreadableExport: 17,
 } as const;
 export const AS_OF_CELL = { row: 2, col: 2 } as const;
 export const AS_OF_NAME = "CSP_AsOf";
@@ -316,20 +319,19 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
     const gs = C[ci].groups;
     return rangeRef(GENERATED.groupCalc, col, groupRow(gs[0]), col, groupRow(gs[gs.length - 1]));
   };
-  const customerVars: Record<string, number> = {
-    liveOld: SUMMARY.liveOld, noExportOld: SUMMARY.noExportOld, inNewList: SUMMARY.inNewList,
-    newCovered: SUMMARY.newCovered, newListPresent: SUMMARY.newListPresent,
+  const customerVars: Record<CustomerNumber | CustomerFlag, number> = {
+    liveOld: SUMMARY.liveOld, noExportOld: SUMMARY.noExportOld, unreadableExport: SUMMARY.unreadableExport,
+    inNewList: SUMMARY.inNewList, newCovered: SUMMARY.newCovered, newListPresent: SUMMARY.newListPresent,
   };
   const legendTop = GROUP_RULES.length + CUSTOMER_RULES.length + 6;
   const legend: PlanCell[][] = [
-    ...CUSTOMER_ORDER.map((v) => [LABEL[v], v, CUSTOMER_ORDER.indexOf(v) + 1, isFlagged(v) ? "Yes" : "No", NEXT_STEP[v]]),
+    ...CUSTOMER_ORDER.map((v) => [LABEL[v], v, CUSTOMER_ORDER.indexOf(v) + 1, isFlagged(v, 0) ? "Yes" : "With problem rows", NEXT_STEP[v]]),
     [RERUN_LABEL, "RERUN", CUSTOMER_ORDER.length + 1, "Yes", RERUN_STEP],
   ];
   const legendLabels = rangeRef(GENERATED.rules, 1, legendTop + 1, 1, legendTop + legend.length);
   const legendSteps = rangeRef(GENERATED.rules, 5, legendTop + 1, 5, legendTop + legend.length);
   const nextStep = (labelRef: string) => `IFERROR(INDEX(${legendSteps},MATCH(${labelRef},${legendLabels},0)),"")`;
-  const flagged = (labelRef: string) =>
-    `IF(OR(${[...FLAGGED_EXEMPT].map((v) => `${labelRef}=${quote(LABEL[v])}`).join(",")}),"No","Yes")`;
+  const flagged = (labelRef: string, problemsRef: string) => flaggedFormula(labelRef, problemsRef);
   const summaryColumns: ColumnSpec[] = [
     { header: "Customer", width: 34, cell: (i) => C[order[i]].name },
     { header: "Microsoft ID", width: 38, cell: (i) => C[order[i]].microsoftId ?? "" },
@@ -351,11 +353,13 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
       uniform: true,
       verdictColors: true,
       cell: (i) => ({
-        f: shiftFormula(customerLabelFormula((name) => sref(customerVars[name]), sref(SUMMARY.stale), sref(SUMMARY.minRank)), i, 0),
+        f: shiftFormula(customerLabelFormula((name) => sref(customerVars[name as CustomerNumber | CustomerFlag]), sref(SUMMARY.stale), sref(SUMMARY.minRank)), i, 0),
       }),
     },
     { header: "Next step", width: 70, uniform: true, wrap: false, cell: (i) => ({ f: shiftFormula(nextStep(sref(SUMMARY.verdict)), i, 0) }) },
-    { header: "Flagged", width: 9, uniform: true, cell: (i) => ({ f: shiftFormula(flagged(sref(SUMMARY.verdict)), i, 0) }) },
+    { header: "Flagged", width: 9, uniform: true, cell: (i) => ({ f: shiftFormula(flagged(sref(SUMMARY.verdict), sref(SUMMARY.problems)), i, 0) }) },
+    // §4 problem rows, a fact of the run: only a re-run reads the rows again.
+    { header: "Problems", width: 9, format: "integer", cell: (i) => C[order[i]].problemRows },
     { header: "Customer #", hidden: true, cell: (i) => order[i] + 1 },
     {
       header: "Live old",
@@ -376,6 +380,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
     { header: "In new list", hidden: true, cell: (i) => bool(C[order[i]].inNewList) },
     { header: "New covered", hidden: true, cell: (i) => bool(C[order[i]].newCovered) },
     { header: "New list present", hidden: true, cell: (i) => bool(C[order[i]].newListPresent) },
+    { header: "Unreadable export", hidden: true, cell: (i) => bool(C[order[i]].unreadableExport) },
   ];
   const summaryRows = order.length;
   const verdictRange = rangeRef(GENERATED.summary, SUMMARY.verdict, SUMMARY_TOP + 1, SUMMARY.verdict, SUMMARY_TOP + Math.max(1, summaryRows));
@@ -459,7 +464,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
   const ruleLines: PlanCell[][] = [
     ...GROUP_RULES.map((r) => [`G${r.n}`, r.text, LABEL[r.verdict]]),
     ...CUSTOMER_RULES.map((r) => [`C${r.n}`, r.text, LABEL[r.verdict]]),
-    ["C3", "otherwise the most severe group verdict (order below); no group: Closed", ""],
+    [`C${CUSTOMER_RULES.length + 1}`, "otherwise the most severe group verdict (order below); no group: Closed", ""],
   ];
 
   // ---- Offer map, Accounts, Sources -------------------------------------------------------------

@@ -19,11 +19,11 @@ describe("§6 report.json shape", () => {
     expect(report.asOf).toBe("2026-11-24");
   });
 
-  test("a customer: customer, microsoftId, verdict, groups", () => {
+  test("a customer: customer, microsoftId, verdict, problems (its problem rows), groups", () => {
     expect(report.customers).toHaveLength(1);
     const c = report.customers[0];
-    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "groups"]);
-    expect([c.customer, c.microsoftId, c.verdict]).toEqual(["Contoso Ltd", id, "OLD_STILL_ACTIVE"]);
+    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "problems", "groups"]);
+    expect([c.customer, c.microsoftId, c.verdict, c.problems]).toEqual(["Contoso Ltd", id, "OLD_STILL_ACTIVE", 1]);
   });
 
   test("a group: offer (the offer key), azure, required, newSeats, verdict, notes", () => {
