@@ -1,6 +1,7 @@
 /**
  * The headless command's report.json (spec §6).
  */
+import { ReportAction, deriveActions, reportAction } from "./actions";
 import { serialToIso } from "./cells";
 import { EngineResult, ProblemCode } from "./model";
 import { CUSTOMER_ORDER, CustomerVerdict, GroupVerdict, isFlagged } from "./verdicts";
@@ -28,6 +29,8 @@ export interface Report {
   readonly customers: readonly ReportCustomer[];
   readonly problems: readonly { source: string; row: number; code: ProblemCode; message: string }[];
   readonly totals: { customers: number; flagged: number; byVerdict: Partial<Record<CustomerVerdict, number>> };
+  /** Spec §8 Next steps, in its order. */
+  readonly actions: readonly ReportAction[];
 }
 
 /** Customers in Summary order: verdict order of the Summary sheet, then name. */
@@ -74,5 +77,6 @@ export function buildReport(result: EngineResult): Report {
       flagged: customers.filter((c) => isFlagged(c.verdict, c.problems)).length,
       byVerdict,
     },
+    actions: deriveActions(result).map(reportAction),
   };
 }

@@ -14,8 +14,8 @@ describe("§6 report.json shape", () => {
     .new("Contoso Ltd", [r("Active", 3, "Microsoft 365 Business Standard"), { offer: "Azure plan", status: "Active" }, { offer: "Azure plan", status: "Active" }])
     .run("2026-11-24");
 
-  test("top level: asOf, customers, problems, totals — nothing else", () => {
-    expect(Object.keys(report)).toEqual(["asOf", "customers", "problems", "totals"]);
+  test("top level: asOf, customers, problems, totals, actions (§8) — nothing else", () => {
+    expect(Object.keys(report)).toEqual(["asOf", "customers", "problems", "totals", "actions"]);
     expect(report.asOf).toBe("2026-11-24");
   });
 
