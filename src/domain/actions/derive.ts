@@ -8,7 +8,7 @@ import { countsAt } from "../engine";
 import { AccountRef, CustomerResult, EngineResult, GroupResult, RowResult, UnreadableFile } from "../model";
 import { caseFold, compareCodePoints, normalizeName } from "../text";
 import { CUSTOMER_ORDER } from "../verdicts";
-import { ACTION_PHRASES, ACTION_TABLE, ActionCode, ActionFacts, ActionLine, evaluateAction, fillText } from "./table";
+import { ACTION_PHRASES, ACTION_TABLE, ActionCode, ActionFacts, ActionLine, STILL_NEEDED, evaluateAction, fillText } from "./table";
 
 /** One action as report.json and the CSV carry it (spec §8), in this field order. */
 export interface ReportAction {
@@ -286,4 +286,40 @@ export function reportAction(a: Action): ReportAction {
     doubleBillingDays: a.doubleBillingDays,
     text: a.text,
   };
+}
+
+/**
+ * The facts an action's condition reads, in `result`: the run that made the action, or the
+ * engine's answer for the same exports after Status, Quantity or Decision edits (same rows,
+ * groups and customers). What the workbook's live "Still needed" formula must compute.
+ */
+export function actionFacts(result: EngineResult, a: Action): ActionFacts {
+  const c = result.customers[a.customerIndex];
+  const g = a.group === null ? null : result.groups[a.group];
+  const scope = ACTION_TABLE.find((l) => l.n === a.line)!.scope;
+  const row = scope === "oldRow" || scope === "problemRow" ? result.rows[a.rows[0]] : null;
+  const counts = row !== null && countsAt(row);
+  let accountA = 0;
+  if (scope === "oldAccount" && g) {
+    for (const i of counted(result, g)) {
+      const r = result.rows[i];
+      if (r.role === "from" && caseFold(r.account) === caseFold(a.account) && isBilling(r)) accountA++;
+    }
+  }
+  return {
+    customerVerdict: c.verdict,
+    groupVerdict: g ? g.verdict : null,
+    azure: g ? g.azure : false,
+    reassign: g ? g.reassign : false,
+    P: g ? g.totals.P : 0,
+    rowStatus: counts ? row!.status : null,
+    rowNce: row !== null && row.nce,
+    accountA,
+    problemRow: row !== null && row.problems.length > 0 && !row.excluded,
+  };
+}
+
+/** Whether `result` still calls for the action (STILL_NEEDED of its code). */
+export function stillNeeded(result: EngineResult, a: Action): boolean {
+  return evaluateAction(STILL_NEEDED[a.action], actionFacts(result, a));
 }
