@@ -69,7 +69,20 @@ interface Draft {
   readonly where: string;
 }
 
-const EMPTY_FACTS = { groupVerdict: null, azure: false, reassign: false, P: 0, rowStatus: null, rowNce: false, accountA: 0, problemRow: false } as const;
+/** The facts of one candidate, always built with every field in one order (one object shape). */
+function factsOf(c: CustomerResult, g: GroupResult | null, row: RowResult | null, accountA: number, problemRow: boolean): ActionFacts {
+  return {
+    customerVerdict: c.verdict,
+    groupVerdict: g ? g.verdict : null,
+    azure: g ? g.azure : row !== null && row.azure,
+    reassign: g ? g.reassign : false,
+    P: g ? g.totals.P : 0,
+    rowStatus: row !== null && countsAt(row) ? row.status : null,
+    rowNce: row !== null && row.nce,
+    accountA,
+    problemRow,
+  };
+}
 
 const isBilling = (r: RowResult) => r.status === "active" || r.status === "pending";
 const where = (a: AccountRef): string => (a.role === "to" ? ACTION_PHRASES.whereNew : fillText(ACTION_PHRASES.whereOld, { account: a.account }));
@@ -98,85 +111,97 @@ function counted(result: EngineResult, g: GroupResult): number[] {
 }
 
 /** The candidate actions of one customer, each with the facts its line's condition reads. */
-function drafts(result: EngineResult, c: CustomerResult): Draft[] {
+function drafts(result: EngineResult, c: CustomerResult, problemRows: readonly number[]): Draft[] {
   const out: Draft[] = [];
-  const base = { ...EMPTY_FACTS, customerVerdict: c.verdict };
   const R = result.rows;
   const draft = (line: ActionLine, d: Omit<Draft, "line">) => out.push({ line, ...d });
-  // Old rows by account name (then source order): a partner works one account at a time.
-  const oldByAccount = (rows: readonly number[]) =>
-    rows.filter((i) => R[i].role === "from").sort((a, b) => compareCodePoints(caseFold(R[a].account), caseFold(R[b].account)) || a - b);
+  // Each group once: its counted rows, its old rows by account name (then source order: a
+  // partner works one account at a time), and its facts.
+  const groups = c.groups.map((gi) => {
+    const g = result.groups[gi];
+    const rows = counted(result, g);
+    const old = rows.filter((i) => R[i].role === "from");
+    const folded = new Map(old.map((i) => [i, caseFold(R[i].account)]));
+    old.sort((a, b) => compareCodePoints(folded.get(a)!, folded.get(b)!) || a - b);
+    return { g, rows, old, facts: factsOf(c, g, null, 0, false) };
+  });
+  const customerFacts = factsOf(c, null, null, 0, false);
 
   for (const line of ACTION_TABLE) {
-    if (line.scope === "problemRow") {
-      for (const i of problemRowsOf(result, c)) {
-        const r = R[i];
-        const g = r.group === null ? null : result.groups[r.group];
-        const facts = { ...base, groupVerdict: g?.verdict ?? null, azure: r.azure, reassign: g?.reassign ?? false, P: g?.totals.P ?? 0, problemRow: true };
-        if (!evaluateAction(line.when, facts)) continue;
-        draft(line, { account: actionAccount(r), group: g, rows: [i], file: null, seats: null, where: where(r) });
+    switch (line.scope) {
+      case "customer": {
+        if (!evaluateAction(line.when, customerFacts)) break;
+        if (line.account === "missingExport") {
+          for (const a of c.missingExports) draft(line, { account: actionAccount(a), group: null, rows: [], file: null, seats: null, where: where(a) });
+        } else if (line.account === "fileAccount") {
+          for (const f of c.unreadableFiles) draft(line, { account: actionAccount(f), group: null, rows: [], file: f, seats: null, where: where(f) });
+        } else {
+          draft(line, { account: "new", group: null, rows: [], file: null, seats: null, where: ACTION_PHRASES.whereNew });
+        }
+        break;
       }
-      continue;
-    }
-    if (line.scope === "customer") {
-      if (!evaluateAction(line.when, base)) continue;
-      if (line.account === "missingExport") {
-        for (const a of c.missingExports) draft(line, { account: actionAccount(a), group: null, rows: [], file: null, seats: null, where: where(a) });
-      } else if (line.account === "fileAccount") {
-        for (const f of c.unreadableFiles) draft(line, { account: actionAccount(f), group: null, rows: [], file: f, seats: null, where: where(f) });
-      } else {
-        draft(line, { account: "new", group: null, rows: [], file: null, seats: null, where: ACTION_PHRASES.whereNew });
-      }
-      continue;
-    }
-    for (const gi of c.groups) {
-      const g = result.groups[gi];
-      const rows = counted(result, g);
-      const groupFacts: ActionFacts = { ...base, groupVerdict: g.verdict, azure: g.azure, reassign: g.reassign, P: g.totals.P };
-      const newRows = (statuses: readonly string[]) => rows.filter((i) => R[i].role === "to" && statuses.includes(R[i].status!));
-      if (line.scope === "group") {
-        if (!evaluateAction(line.when, groupFacts)) continue;
-        const named =
-          line.subscriptionIds === "newPendingOrSuspended" ? newRows(["pending", "suspended"]) : line.subscriptionIds === "newActive" ? newRows(["active"]) : [];
-        const account = line.account === "microsoft" ? "microsoft" : line.account === "customer" ? "customer" : "new";
-        draft(line, { account, group: g, rows: named, file: null, seats: seatsOf(line, g, null), where: ACTION_PHRASES.whereNew });
-      } else if (line.scope === "oldRow") {
-        for (const i of oldByAccount(rows)) {
+      case "group":
+        for (const { g, rows, facts } of groups) {
+          if (!evaluateAction(line.when, facts)) continue;
+          const statuses = line.subscriptionIds === "newPendingOrSuspended" ? ["pending", "suspended"] : line.subscriptionIds === "newActive" ? ["active"] : [];
+          const named = rows.filter((i) => R[i].role === "to" && statuses.includes(R[i].status!));
+          const account = line.account === "microsoft" ? "microsoft" : line.account === "customer" ? "customer" : "new";
+          draft(line, { account, group: g, rows: named, file: null, seats: seatsOf(line, g, null), where: ACTION_PHRASES.whereNew });
+        }
+        break;
+      case "oldRow":
+        for (const { g, old } of groups) {
+          for (const i of old) {
+            const r = R[i];
+            if (!evaluateAction(line.when, factsOf(c, g, r, 0, false))) continue;
+            draft(line, { account: r.account, group: g, rows: [i], file: null, seats: seatsOf(line, g, r), where: where(r) });
+          }
+        }
+        break;
+      case "oldAccount":
+        for (const { g, old } of groups) {
+          const accounts = new Map<string, number[]>();
+          for (const i of old) {
+            const k = caseFold(R[i].account);
+            if (!accounts.has(k)) accounts.set(k, []);
+            if (isBilling(R[i])) accounts.get(k)!.push(i);
+          }
+          for (const billing of accounts.values()) {
+            if (!evaluateAction(line.when, factsOf(c, g, null, billing.length, false))) continue;
+            const r = R[billing[0]];
+            draft(line, { account: r.account, group: g, rows: billing, file: null, seats: null, where: where(r) });
+          }
+        }
+        break;
+      case "problemRow":
+        for (const i of problemRows) {
           const r = R[i];
-          if (!evaluateAction(line.when, { ...groupFacts, rowStatus: r.status, rowNce: r.nce })) continue;
-          draft(line, { account: r.account, group: g, rows: [i], file: null, seats: seatsOf(line, g, r), where: where(r) });
+          const g = r.group === null ? null : result.groups[r.group];
+          if (!evaluateAction(line.when, factsOf(c, g, r, 0, true))) continue;
+          draft(line, { account: actionAccount(r), group: g, rows: [i], file: null, seats: null, where: where(r) });
         }
-      } else {
-        const accounts = new Map<string, number[]>();
-        for (const i of oldByAccount(rows)) {
-          const k = caseFold(R[i].account);
-          if (!accounts.has(k)) accounts.set(k, []);
-          if (isBilling(R[i])) accounts.get(k)!.push(i);
-        }
-        for (const billing of accounts.values()) {
-          if (!evaluateAction(line.when, { ...groupFacts, accountA: billing.length })) continue;
-          const r = R[billing[0]];
-          draft(line, { account: r.account, group: g, rows: billing, file: null, seats: null, where: where(r) });
-        }
-      }
+        break;
     }
   }
   return out;
 }
 
 /**
- * The customer's §4 problem rows the user did not exclude, as indices into result.rows: by
- * account (old accounts by name, the new account last), then source order.
+ * Each customer's §4 problem rows the user did not exclude, as indices into result.rows: by
+ * account (old accounts by name, the new account last), then source order. One pass over the rows.
  */
-function problemRowsOf(result: EngineResult, c: CustomerResult): number[] {
-  if (c.problemRows === 0) return [];
+function problemRowsByCustomer(result: EngineResult): Map<number, number[]> {
   const R = result.rows;
-  const account = (r: RowResult) => (r.role === "to" ? "\uffff" : caseFold(r.account));
-  const out: number[] = [];
+  const out = new Map<number, number[]>();
   R.forEach((r, i) => {
-    if (r.customer === c.index && r.problems.length > 0 && !r.excluded) out.push(i);
+    if (r.customer < 0 || r.problems.length === 0 || r.excluded) return;
+    let arr = out.get(r.customer);
+    if (!arr) out.set(r.customer, (arr = []));
+    arr.push(i);
   });
-  return out.sort((a, b) => compareCodePoints(account(R[a]), account(R[b])) || a - b);
+  const account = (r: RowResult) => (r.role === "to" ? "\uffff" : caseFold(r.account));
+  for (const arr of out.values()) arr.sort((a, b) => compareCodePoints(account(R[a]), account(R[b])) || a - b);
+  return out;
 }
 
 /** The old offer names of a group that differ from its offer (what REASSIGN_LICENSES moves from). */
@@ -250,24 +275,20 @@ function finish(result: EngineResult, c: CustomerResult, d: Draft): Action {
  * customer's group order (non-Azure offers by key, Azure last), then by account name and source row.
  */
 export function customerActionOrder(result: EngineResult): number[] {
-  const gap = (c: CustomerResult) => (c.verdict === "SERVICE_GAP" || c.groups.some((g) => result.groups[g].verdict === "SERVICE_GAP") ? 0 : 1);
-  return result.customers
-    .map((c) => c.index)
-    .sort((a, b) => {
-      const ca = result.customers[a];
-      const cb = result.customers[b];
-      return gap(ca) - gap(cb) || CUSTOMER_ORDER.indexOf(ca.verdict) - CUSTOMER_ORDER.indexOf(cb.verdict) || a - b;
-    });
+  const gap = result.customers.map((c) => (c.verdict === "SERVICE_GAP" || c.groups.some((g) => result.groups[g].verdict === "SERVICE_GAP") ? 0 : 1));
+  const rank = result.customers.map((c) => CUSTOMER_ORDER.indexOf(c.verdict));
+  return result.customers.map((c) => c.index).sort((a, b) => gap[a] - gap[b] || rank[a] - rank[b] || a - b);
 }
 
 /** Every action of spec §8 for an engine result, in §8's order. */
 export function deriveActions(result: EngineResult): Action[] {
   const out: Action[] = [];
+  const problems = problemRowsByCustomer(result);
   for (const ci of customerActionOrder(result)) {
     const c = result.customers[ci];
     // drafts() walks the table line by line, groups in the customer's order, rows by account:
     // the order within a customer is already §8's.
-    for (const d of drafts(result, c)) out.push(finish(result, c, d));
+    for (const d of drafts(result, c, problems.get(ci) ?? [])) out.push(finish(result, c, d));
   }
   return out;
 }
@@ -298,7 +319,6 @@ export function actionFacts(result: EngineResult, a: Action): ActionFacts {
   const g = a.group === null ? null : result.groups[a.group];
   const scope = ACTION_TABLE.find((l) => l.n === a.line)!.scope;
   const row = scope === "oldRow" || scope === "problemRow" ? result.rows[a.rows[0]] : null;
-  const counts = row !== null && countsAt(row);
   let accountA = 0;
   if (scope === "oldAccount" && g) {
     for (const i of counted(result, g)) {
@@ -306,17 +326,7 @@ export function actionFacts(result: EngineResult, a: Action): ActionFacts {
       if (r.role === "from" && caseFold(r.account) === caseFold(a.account) && isBilling(r)) accountA++;
     }
   }
-  return {
-    customerVerdict: c.verdict,
-    groupVerdict: g ? g.verdict : null,
-    azure: g ? g.azure : false,
-    reassign: g ? g.reassign : false,
-    P: g ? g.totals.P : 0,
-    rowStatus: counts ? row!.status : null,
-    rowNce: row !== null && row.nce,
-    accountA,
-    problemRow: row !== null && row.problems.length > 0 && !row.excluded,
-  };
+  return factsOf(c, g, row, accountA, row !== null && row.problems.length > 0 && !row.excluded);
 }
 
 /** Whether `result` still calls for the action (STILL_NEEDED of its code). */
