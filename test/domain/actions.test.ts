@@ -188,6 +188,13 @@ describe("line 8, OLD_STILL_ACTIVE (not Azure) → SUSPEND_OLD for each active o
     expect(only(ex, "SUSPEND_OLD").map((a) => a.subscriptionIds)).toEqual([["f1"]]);
   });
 
+  test("an old row without a subscription ID: no IDs, and the sentence names the offer only", () => {
+    const noId = new ExportSet().old("FR", "Contoso", [r("", "Active", 5)]).new("Contoso", [r("n1", "Active", 5)]).run();
+    expect(only(noId, "SUSPEND_OLD").map((a) => [a.subscriptionIds, a.text])).toEqual([
+      [[], "In account FR, suspend Office 365 E3 of Contoso (5 seats): it still bills next to the new one."],
+    ]);
+  });
+
   test("a row whose quantity cannot be read still gets its action, with no seat count", () => {
     const bad = new ExportSet().old("FR", "Contoso", [r("f1", "Active", 5), r("f2", "Active", "lots")]).new("Contoso", [r("n1", "Active", 5)]).run();
     const a = only(bad, "SUSPEND_OLD").find((x) => x.subscriptionIds[0] === "f2")!;
@@ -358,6 +365,13 @@ describe("CHECK_PROBLEM_ROW (ours, docs/DECISIONS.md): each §4 problem row the 
         ["l1"],
         "In account NL, check Office 365 E3 l1 of Contoso: its status is not a known status, so it is not counted; correct the row in the workbook or mark it Exclude, then run again.",
       ],
+    ]);
+  });
+
+  test("a row with several problems: one action that names them all", () => {
+    const run = new ExportSet().old("FR", "Contoso", [r("f1", "Gone?", "x", "")]).run();
+    expect(actionsOf(run).map((a) => a.text)).toEqual([
+      "In account FR, check the subscription f1 of Contoso: its status is not a known status, so it is not counted; its quantity cannot be read, so its seats are not counted; its offer name is empty; correct the row in the workbook or mark it Exclude, then run again.",
     ]);
   });
 

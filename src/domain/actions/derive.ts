@@ -237,15 +237,16 @@ function finish(result: EngineResult, c: CustomerResult, d: Draft): Action {
     ids: ids.join(", "),
     date: due === null ? "" : serialToIso(due),
     file: d.file?.source ?? "",
-    problem: d.file ? problemOf(d.file) : "",
+    problem:
+      line.scope === "problemRow" ? rows[0].problems.map((p) => ACTION_PHRASES.problemRow[p]).join(ACTION_PHRASES.separator) : d.file ? problemOf(d.file) : "",
     oldOffers: g && line.action === "REASSIGN_LICENSES" ? oldOffers(result, g) : "",
-    ...(line.scope === "problemRow" ? { problem: ACTION_PHRASES.problemRow[rows[0].problems[0]] } : {}),
   };
-  const parts = [fillText(letExpire ? ACTION_PHRASES.letExpire : line.text, values)];
+  // An export without subscription IDs: the sentence names the offer only.
+  const template = (letExpire ? ACTION_PHRASES.letExpire : line.text).replace(ids.length === 0 ? " {ids}" : "\0", "");
+  const parts = [fillText(template, values)];
   if (line.due === "nceWindow" && due !== null) parts.push(fillText(due >= asOf ? ACTION_PHRASES.nceDue : ACTION_PHRASES.nceWindowClosed, values));
   if (days !== null) parts.push(fillText(ACTION_PHRASES.doubleBilling, { days }));
-  // "{offer} {ids}" with no ID (an export without subscription IDs) leaves a double space.
-  const text = parts.join(ACTION_PHRASES.separator).replace(/ {2,}/g, " ").replace(/ ([):,;])/g, "$1") + ACTION_PHRASES.end;
+  const text = parts.join(ACTION_PHRASES.separator) + ACTION_PHRASES.end;
   const offer = g ? g.offerKey : null;
   return {
     customer: c.name,
