@@ -298,7 +298,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
     await page.getByTestId("folder-input").setInputFiles(folder);
     const groups = await page.locator("details[data-group] summary").allInnerTexts();
     expect(groups.map((g) => g.replace(/\s+/g, " ").trim()).sort()).toEqual(
-      ["Account commerce 1 file", "Offer map 1 file", "Old account DE 6 files", "Old account FR 9 files", "Old account NL 8 files"].sort(),
+      ["Account commerce 1 file", "Offer map 1 file", "Old account DE 6 files", "Old account FR 10 files", "Old account NL 8 files"].sort(),
     );
     expect(await page.getByText("1 file left out (not CSV or Excel)").count()).toBe(1);
   });
