@@ -69,7 +69,7 @@ async function recalcAndCheck(out: RunOutput, name: string, edits: readonly Edit
   // What the engine says for the edited data, read from the edited sheets like any run.
   const expected = edits.length ? reconcile(readWorkbook(applyToSheets(out.sheets, edits), isoToSerial(AS_OF)!)) : out.result;
   const counts = { rows: 0, groups: 0, customers: 0 };
-  const mismatches = checkWorkbook(values, out.plan, expected, summaryOrder(out.result), counts);
+  const mismatches = checkWorkbook(values, out.plan, expected, summaryOrder(out.result), counts, out.result);
   return { mismatches, rows: counts.rows };
 }
 

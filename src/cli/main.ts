@@ -9,7 +9,7 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { runFolder } from "./run";
 
-export const USAGE = "usage: csp-reconcile <folder> --out <workbook.xlsx> [--json <report.json>] [--as-of YYYY-MM-DD]";
+export const USAGE = "usage: csp-reconcile <folder> --out <workbook.xlsx> [--json <report.json>] [--actions <next-steps.csv>] [--as-of YYYY-MM-DD]";
 
 class UsageError extends Error {}
 
@@ -22,6 +22,8 @@ export interface CliOptions {
   readonly folder: string;
   readonly out: string;
   readonly json: string | null;
+  /** Spec §8 Next steps as CSV. */
+  readonly actions: string | null;
   readonly asOf: string | null;
 }
 
@@ -32,7 +34,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { out: { type: "string" }, json: { type: "string" }, "as-of": { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { out: { type: "string" }, json: { type: "string" }, actions: { type: "string" }, "as-of": { type: "string" }, help: { type: "boolean", short: "h" } },
     });
   } catch (e) {
     throw new UsageError((e as Error).message.split("\n")[0]);
@@ -48,7 +50,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
     if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
   }
-  return { folder: positionals[0], out: values.out, json: values.json ?? null, asOf };
+  return { folder: positionals[0], out: values.out, json: values.json ?? null, actions: values.actions ?? null, asOf };
 }
 
 export async function main(argv: readonly string[], stderr: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from "fs";
 import { isoToSerial } from "../domain/cells";
+import { actionsCsv } from "../domain/actions";
 import { reconcile } from "../domain/engine";
 import { ImportFile, importFiles } from "../domain/importer";
 import { EngineResult } from "../domain/model";
@@ -19,6 +20,8 @@ export interface RunOptions {
   readonly folder: string;
   readonly out: string | null;
   readonly json: string | null;
+  /** Where to write the Next steps CSV (spec §8), or null. */
+  readonly actions?: string | null;
   /** Fixed as-of date, or null for "today" (the workbook then keeps TODAY() in its as-of cell). */
   readonly asOf: string | null;
   readonly today: string;
@@ -86,6 +89,10 @@ export async function runFolder(options: RunOptions, progress: (line: string) =>
   if (options.json) {
     progress(`writing report: ${options.json}`);
     await fs.writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`, "utf8");
+  }
+  if (options.actions) {
+    progress(`writing next steps: ${options.actions}`);
+    await fs.writeFile(options.actions, actionsCsv(report.actions), "utf8");
   }
   progress("done");
   return out;

@@ -29,7 +29,8 @@ export function doubleBillingDays(group: GroupResult, asOf: number): number | nu
   return Math.max(0, Math.floor(asOf) - group.totals.earliestNewStart);
 }
 
-function expiresSoon(r: RowResult, asOf: number): boolean {
+/** An old active legacy row whose commitment ends within 30 days of the as-of date (§4 "let it expire"). */
+export function expiresSoon(r: RowResult, asOf: number): boolean {
   if (r.role !== "from" || r.status !== "active" || r.excluded || r.nce || r.endDate === null) return false;
   const days = r.endDate - Math.floor(asOf);
   return days >= 0 && days <= ADVICE.expiryWindowDays;

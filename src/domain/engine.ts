@@ -9,6 +9,7 @@ import { perDistinctTexts, perDistinctValue } from "./memo";
 import { HeaderMap, SubscriptionField, keyColumns, missingRequired, recogniseSubscriptionHeader, FIELD_LABEL_EN } from "./headers";
 import {
   AccountInfo,
+  AccountRef,
   Commerce,
   CustomerResult,
   EngineInput,
@@ -18,13 +19,15 @@ import {
   Problem,
   Role,
   RowResult,
+  SourceState,
   SubscriptionSource,
+  UnreadableFile,
 } from "./model";
 import { AZURE_KEY, OfferResolver, isAzureRow, isNceByOffer, pairNamesDiffer } from "./offers";
 import { readQuantity, describeQuantityProblem, QuantityReading } from "./quantity";
 import { isLive, readStatus } from "./status";
 import { caseFold, cellKey, compareCodePoints, parseGuid } from "./text";
-import { CustomerVerdict, GroupVerdict, customerVerdict, groupVerdict } from "./verdicts";
+import { CustomerVerdict, GroupVerdict, ProblemRowCode, customerVerdict, groupVerdict, isFlagged } from "./verdicts";
 import { groupNotes } from "./advice";
 
 export { compareCodePoints };
@@ -41,6 +44,18 @@ export function isExcluded(cell: Cell | undefined): boolean {
 }
 
 type MutableRow = { -readonly [K in keyof RowResult]: RowResult[K] };
+
+/** Shared by every row without a problem: one array per row would cost at 100k rows. */
+const NO_PROBLEMS: readonly ProblemRowCode[] = Object.freeze([]);
+
+function markProblem(row: MutableRow, code: ProblemRowCode): void {
+  if (row.problems === NO_PROBLEMS) row.problems = [code];
+  else if (!row.problems.includes(code)) (row.problems as ProblemRowCode[]).push(code);
+}
+
+/** Whether a header names the row's customer (§7.8). */
+const namesCustomers = (f: HeaderMap<SubscriptionField>["fields"]): boolean =>
+  f.microsoftId !== undefined || f.customerName !== undefined || f.domain !== undefined;
 
 interface GroupAcc {
   readonly customer: string;
@@ -61,6 +76,7 @@ interface CustomerAcc {
   coveredBy: Set<string>;
   listedIn: Set<string>;
   inNewList: boolean;
+  unreadable: UnreadableFile[];
 }
 
 const text = (cells: readonly Cell[], col: number | undefined): string =>
@@ -113,6 +129,7 @@ export function reconcile(input: EngineInput): EngineResult {
         coveredBy: new Set(),
         listedIn: new Set(),
         inNewList: false,
+        unreadable: [],
       };
       customers.set(key, c);
     }
@@ -159,34 +176,84 @@ export function reconcile(input: EngineInput): EngineResult {
       c.inReport = true;
       c.coveredBy.add(acc);
     };
+    const unknownReported = new Set<string>();
+    /**
+     * The customer a row names in its own cells (§7.8), or null when they name none. `report`
+     * is absent for the rows of an unreadable file: only their customer is read.
+     */
+    const namedCustomer = (
+      cells: readonly Cell[],
+      f: HeaderMap<SubscriptionField>["fields"],
+      report?: (code: Problem["code"], message: string) => void,
+    ): { key: string; shown: string } | null => {
+      const idText = text(cells, f.microsoftId);
+      const name = text(cells, f.customerName);
+      const domain = text(cells, f.domain);
+      if (idText !== "") {
+        const guid = parseGuid(idText);
+        if (guid) return { key: `id:${guid}`, shown: "" };
+        report?.("BAD_CUSTOMER_ID", `Microsoft ID "${idText}" is not a tenant ID (a GUID); the row's customer is taken from its name or the file`);
+      }
+      if (name === "" && domain === "") return null;
+      let res = domain !== "" ? resolver.resolve(domain, src.account, src.role) : null;
+      if ((!res || res.kind === "unknown") && name !== "") res = resolver.resolve(name, src.account, src.role);
+      if (report && res!.kind === "unknown" && !unknownReported.has(res!.key)) {
+        unknownReported.add(res!.key);
+        report("UNKNOWN_CUSTOMER", `Customer ${res!.reason}`);
+      }
+      return { key: res!.key, shown: name !== "" ? name : domain };
+    };
+    /**
+     * An export that could not be read still covers its customers (§4 rule 2, §7.1): the ones its
+     * rows name when it has a readable customer column (§7.8), else the file's. Gives the
+     * customer key of each row ("" for blank rows).
+     */
+    const coverUnreadable = (state: SourceState): string[] => {
+      const entry: UnreadableFile = { source: src.source, account: src.account, role: src.role, code: state.code, message: state.message };
+      const fields = src.header.length > 0 ? recogniseSubscriptionHeader(src.header).fields : null;
+      const perRow = fields !== null && (src.perRowCustomer ?? namesCustomers(fields));
+      const keys = new Set<string>();
+      const rowKeys = src.rows.map((r) => {
+        if (r.cells.every(isBlank)) return "";
+        const named = perRow ? namedCustomer(r.cells, fields!) : null;
+        if (named && named.shown !== "" && customer(named.key).cellName === "") customer(named.key).cellName = named.shown;
+        const key = named ? named.key : resolveFile().key;
+        keys.add(key);
+        return key;
+      });
+      if (!perRow) keys.add(resolveFile().key);
+      for (const key of keys) {
+        cover(key);
+        customer(key).unreadable.push(entry);
+      }
+      return rowKeys;
+    };
 
     if (src.state) {
       problems.push({ source: src.source, row: 0, code: src.state.code, message: src.state.message });
-      if (src.state.code === "MISSING_COLUMN") cover(resolveFile().key);
+      coverUnreadable(src.state);
       return;
     }
     const map: HeaderMap<SubscriptionField> = recogniseSubscriptionHeader(src.header);
     const missing = missingRequired(map);
     const f = map.fields;
-    const perRowCustomer = src.perRowCustomer ?? (f.microsoftId !== undefined || f.customerName !== undefined || f.domain !== undefined);
+    const perRowCustomer = src.perRowCustomer ?? namesCustomers(f);
     if (missing.length > 0) {
-      problems.push({
-        source: src.source,
-        row: 0,
+      const state: SourceState = {
         code: "MISSING_COLUMN",
         message: `Missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => FIELD_LABEL_EN[m]).join(", ")}: the file's rows are not read`,
-      });
-      if (!perRowCustomer) cover(resolveFile().key);
+      };
+      problems.push({ source: src.source, row: 0, ...state });
+      const rowKeys = coverUnreadable(state);
       src.rows.forEach((r, index) => {
         if (r.cells.every(isBlank)) return;
         rows.push(missingColumnRow(sourceNo, index, r, src));
-        rowCustomer.push("");
+        rowCustomer.push(rowKeys[index]);
       });
       return;
     }
     if (!perRowCustomer) cover(resolveFile().key);
     const keyCols = keyColumns(map);
-    const unknownReported = new Set<string>();
 
     src.rows.forEach((r, index) => {
       const cells = r.cells;
@@ -196,36 +263,11 @@ export function reconcile(input: EngineInput): EngineResult {
         problems.push({ source: src.source, row: r.row, code, message, at });
 
       // Customer of the row (§7.8): its own cells, else the file's.
-      let custKey: string | null = null;
-      let custCell = "";
-      if (perRowCustomer) {
-        const idText = text(cells, f.microsoftId);
-        const name = text(cells, f.customerName);
-        const domain = text(cells, f.domain);
-        if (idText !== "") {
-          const guid = parseGuid(idText);
-          if (guid) custKey = `id:${guid}`;
-          else report("BAD_CUSTOMER_ID", `Microsoft ID "${idText}" is not a tenant ID (a GUID); the row's customer is taken from its name or the file`);
-        }
-        if (!custKey && (name !== "" || domain !== "")) {
-          const shown = name !== "" ? name : domain;
-          let res = domain !== "" ? resolver.resolve(domain, src.account, src.role) : null;
-          if ((!res || res.kind === "unknown") && name !== "") res = resolver.resolve(name, src.account, src.role);
-          if (res!.kind === "unknown" && !unknownReported.has(res!.key)) {
-            unknownReported.add(res!.key);
-            report("UNKNOWN_CUSTOMER", `Customer ${res!.reason}`);
-          }
-          custKey = res!.key;
-          custCell = shown;
-        }
-        if (custKey) cover(custKey);
-      }
-      if (!custKey) {
-        custKey = resolveFile().key;
-        cover(custKey);
-      }
+      const named = perRowCustomer ? namedCustomer(cells, f, report) : null;
+      const custKey = named ? named.key : resolveFile().key;
+      cover(custKey);
       const c = customer(custKey);
-      if (custCell !== "" && c.cellName === "") c.cellName = custCell;
+      if (named && named.shown !== "" && c.cellName === "") c.cellName = named.shown;
 
       const subscriptionId = text(cells, f.subscriptionId);
       const offerName = text(cells, f.offerName);
@@ -257,8 +299,15 @@ export function reconcile(input: EngineInput): EngineResult {
         group: null,
         outcome: "grouped",
         status: null,
-        excluded: false,
+        // Read for every row: an excluded problem row is no problem row (docs/DECISIONS.md).
+        excluded: f.decision !== undefined && isExcluded(cells[f.decision]),
         quantity: { ok: false, reason: "empty" },
+        problems: NO_PROBLEMS,
+      };
+      /** A §4 problem row: reported, and marked on the row for its customer's count. */
+      const problem = (code: ProblemRowCode, message: string) => {
+        report(code, message);
+        markProblem(row, code);
       };
 
       // Duplicates within one account: the first occurrence counts (§7.10).
@@ -269,7 +318,7 @@ export function reconcile(input: EngineInput): EngineResult {
         const first = ids.get(dupKey);
         if (first !== undefined) {
           const firstRow = rows[first];
-          report(
+          problem(
             "DUPLICATE_ID",
             `Subscription ID ${subscriptionId} already appears in ${sources[firstRow.source].source} row ${firstRow.row}; this row is not counted`,
           );
@@ -285,23 +334,21 @@ export function reconcile(input: EngineInput): EngineResult {
       const status = statusOf(cells[f.status!]);
       if (status === null) {
         const shown = cellText(cells[f.status!]);
-        report("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status "${shown}" is not a known status; the row is not counted`);
+        problem("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status "${shown}" is not a known status; the row is not counted`);
       }
       let quantity: QuantityReading = { ok: true, value: 1 };
       if (!azure) {
         quantity = quantityOf(cells[f.quantity!]);
         if (!quantity.ok) {
-          report("BAD_QUANTITY", `${describeQuantityProblem(quantity.reason, cellText(cells[f.quantity!]))}; the row's seats are not added up`);
+          problem("BAD_QUANTITY", `${describeQuantityProblem(quantity.reason, cellText(cells[f.quantity!]))}; the row's seats are not added up`);
         }
       }
-      const excluded = f.decision !== undefined && isExcluded(cells[f.decision]);
       const ok = offers.resolve(offerId, offerName, azure);
       // Whether the row is kept depends on its offer ID placing it (§7.5), which only the resolver knows.
-      if (offerName === "") report("EMPTY_OFFER", ok ? "Offer name is empty" : "Offer name is empty; the row is not reconciled");
+      if (offerName === "") problem("EMPTY_OFFER", ok ? "Offer name is empty" : "Offer name is empty; the row is not reconciled");
       if (!ok) {
         row.outcome = "empty-offer";
         row.status = status;
-        row.excluded = excluded;
         row.quantity = quantity;
         rows.push(row);
         rowCustomer.push(custKey);
@@ -329,7 +376,6 @@ export function reconcile(input: EngineInput): EngineResult {
       grp.rows.push(rows.length);
       row.group = -1;
       row.status = status;
-      row.excluded = excluded;
       row.quantity = quantity;
       rows.push(row);
       rowCustomer.push(custKey);
@@ -353,6 +399,7 @@ export function reconcile(input: EngineInput): EngineResult {
       message: `Subscription ID ${r.subscriptionId} is also in the old account ${old.account} (${sources[old.source].source} row ${old.row}); both rows are counted`,
       at: r.at,
     });
+    markProblem(r, "SAME_ID_OLD_NEW");
   }
 
   // Customer order: by display name, then key; groups by offer within a customer.
@@ -378,7 +425,16 @@ export function reconcile(input: EngineInput): EngineResult {
   }
 
   const groups: GroupResult[] = [];
-  rows.forEach((r, i) => (r.customer = customerNo.get(rowCustomer[i]) ?? -1));
+  // §4 problem rows per customer: each row once; a row the user excluded counts nowhere.
+  const problemRows = new Array<number>(orderedCustomers.length).fill(0);
+  rows.forEach((r, i) => {
+    r.customer = customerNo.get(rowCustomer[i]) ?? -1;
+    if (r.customer >= 0 && r.problems.length > 0 && !r.excluded) problemRows[r.customer]++;
+  });
+  const accountName = (id: string): AccountRef => {
+    const info = accounts.get(id)!;
+    return { account: info.account, role: info.role };
+  };
   const finalRows: RowResult[] = rows;
   const customerResults: CustomerResult[] = orderedCustomers.map(({ c, name }, ci) => {
     const own = (groupsByCustomer.get(c.key) ?? []).sort(
@@ -415,10 +471,17 @@ export function reconcile(input: EngineInput): EngineResult {
       newRows += totals.newRows;
     }
     const newToAccount = [...accounts.keys()].filter((a) => a.startsWith("to/"));
-    const noExportOld = [...c.listedIn].some((acc) => acc.startsWith("from/") && !c.coveredBy.has(acc));
+    const oldMissing = [...c.listedIn].filter((acc) => acc.startsWith("from/") && !c.coveredBy.has(acc));
+    const noExportOld = oldMissing.length > 0;
     const newCovered = newToAccount.some((acc) => c.coveredBy.has(acc));
-    const flags = { noExportOld, inNewList: c.inNewList, newCovered, newListPresent };
+    const unreadableExport = c.unreadable.length > 0;
+    const flags = { noExportOld, unreadableExport, inNewList: c.inNewList, newCovered, newListPresent };
     const verdict: CustomerVerdict = customerVerdict({ liveOld }, flags, verdicts);
+    // The NO_EXPORT clauses, as the accounts to export from: clause 1 per old account, clause 2 the new one.
+    const missingExports = oldMissing.map(accountName).sort((a, b) => compareCodePoints(caseFold(a.account), caseFold(b.account)));
+    if (c.inNewList && !newCovered && liveOld > 0) {
+      for (const acc of c.listedIn) if (acc.startsWith("to/")) missingExports.push(accountName(acc));
+    }
     return {
       index: ci,
       key: c.key,
@@ -431,6 +494,10 @@ export function reconcile(input: EngineInput): EngineResult {
       oldRows,
       newRows,
       verdict,
+      problemRows: problemRows[ci],
+      flagged: isFlagged(verdict, problemRows[ci]),
+      unreadableFiles: c.unreadable,
+      missingExports,
       coveredBy: [...c.coveredBy],
       listedIn: [...c.listedIn],
     };
@@ -472,6 +539,7 @@ function missingColumnRow(source: number, index: number, r: SubscriptionSource["
     endDate: null,
     subscriptionId: "",
     offerName: "",
+    problems: NO_PROBLEMS,
   };
 }
 

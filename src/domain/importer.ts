@@ -200,6 +200,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
     if (kind === "subscriptions") {
       const map = recogniseSubscriptionHeader(header);
       const missing = missingRequired(map);
+      customerColumn = map.fields.microsoftId !== undefined || map.fields.customerName !== undefined || map.fields.domain !== undefined;
       if (missing.length > 0) {
         const cut = keep(file, file.grid);
         record(
@@ -213,7 +214,6 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
         continue;
       }
       keys = columnKeys<SubscriptionField>(map);
-      customerColumn = map.fields.microsoftId !== undefined || map.fields.customerName !== undefined || map.fields.domain !== undefined;
     } else {
       const map = recogniseCustomerListHeader(header);
       if (map.fields.microsoftId === undefined) {

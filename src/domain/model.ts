@@ -6,7 +6,7 @@
 import { Cell } from "./cells";
 import { QuantityReading } from "./quantity";
 import { Status } from "./status";
-import type { GroupVerdict, CustomerVerdict } from "./verdicts";
+import type { GroupVerdict, CustomerVerdict, ProblemRowCode } from "./verdicts";
 
 export type Role = "from" | "to";
 export type Commerce = "legacy" | "nce";
@@ -126,6 +126,8 @@ export interface RowResult {
   readonly endDate: number | null;
   readonly subscriptionId: string;
   readonly offerName: string;
+  /** The §4 problem-row codes reported at this row (empty for most rows). */
+  readonly problems: readonly ProblemRowCode[];
 }
 
 export interface GroupTotals {
@@ -160,6 +162,20 @@ export interface GroupResult {
   readonly counted: boolean;
 }
 
+/** An account as the engine names it: its name (the folder under from/, "New" for to/) and role. */
+export interface AccountRef {
+  readonly account: string;
+  readonly role: Role;
+}
+
+/** A subscription export covering the customer that could not be read (§4 customer rule 2). */
+export interface UnreadableFile extends AccountRef {
+  /** Path relative to the export folder, or the sheet's name. */
+  readonly source: string;
+  readonly code: SourceState["code"];
+  readonly message: string;
+}
+
 export interface CustomerResult {
   readonly index: number;
   readonly key: string;
@@ -169,6 +185,7 @@ export interface CustomerResult {
   readonly inReport: boolean;
   /** Static facts the customer verdict formula reads. */
   readonly noExportOld: boolean;
+  readonly unreadableExport: boolean;
   readonly inNewList: boolean;
   readonly newCovered: boolean;
   readonly newListPresent: boolean;
@@ -176,6 +193,18 @@ export interface CustomerResult {
   readonly oldRows: number;
   readonly newRows: number;
   readonly verdict: CustomerVerdict;
+  /** §4 problem rows of the customer's exports (each row once; excluded rows not counted). */
+  readonly problemRows: number;
+  /** §4 Flagged: isFlagged(verdict, problemRows). */
+  readonly flagged: boolean;
+  /** The unreadable exports covering the customer, in source order. */
+  readonly unreadableFiles: readonly UnreadableFile[];
+  /**
+   * The accounts whose export of this customer is missing (the NO_EXPORT clauses): each old
+   * account listing it without an export covering it (in account-name order), then the new
+   * account when clause 2 holds. Empty unless the verdict is NO_EXPORT.
+   */
+  readonly missingExports: readonly AccountRef[];
   /** Accounts whose exports cover the customer, and whose lists hold it. */
   readonly coveredBy: readonly string[];
   readonly listedIn: readonly string[];

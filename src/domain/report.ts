@@ -1,6 +1,7 @@
 /**
  * The headless command's report.json (spec §6).
  */
+import { ReportAction, deriveActions, reportAction } from "./actions";
 import { serialToIso } from "./cells";
 import { EngineResult, ProblemCode } from "./model";
 import { CUSTOMER_ORDER, CustomerVerdict, GroupVerdict, isFlagged } from "./verdicts";
@@ -18,6 +19,8 @@ export interface ReportCustomer {
   readonly customer: string;
   readonly microsoftId: string | null;
   readonly verdict: CustomerVerdict;
+  /** §4 problem rows of the customer's exports. */
+  readonly problems: number;
   readonly groups: readonly ReportGroup[];
 }
 
@@ -26,6 +29,8 @@ export interface Report {
   readonly customers: readonly ReportCustomer[];
   readonly problems: readonly { source: string; row: number; code: ProblemCode; message: string }[];
   readonly totals: { customers: number; flagged: number; byVerdict: Partial<Record<CustomerVerdict, number>> };
+  /** Spec §8 Next steps, in its order. */
+  readonly actions: readonly ReportAction[];
 }
 
 /** Customers in Summary order: verdict order of the Summary sheet, then name. */
@@ -46,6 +51,7 @@ export function buildReport(result: EngineResult): Report {
       customer: c.name,
       microsoftId: c.microsoftId,
       verdict: c.verdict,
+      problems: c.problemRows,
       groups: c.groups
         .map((gi) => result.groups[gi])
         // Groups whose rows all failed to read count nowhere (§7.3) and are left out.
@@ -68,8 +74,9 @@ export function buildReport(result: EngineResult): Report {
     problems: result.problems.map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
     totals: {
       customers: customers.length,
-      flagged: customers.filter((c) => isFlagged(c.verdict)).length,
+      flagged: customers.filter((c) => isFlagged(c.verdict, c.problems)).length,
       byVerdict,
     },
+    actions: deriveActions(result).map(reportAction),
   };
 }

@@ -17,7 +17,7 @@ export type GroupVerdict =
   | "NCE_STILL_BILLED"
   | "SEATS_OVER";
 
-export type CustomerVerdict = GroupVerdict | "NO_EXPORT" | "RELATIONSHIP_PENDING";
+export type CustomerVerdict = GroupVerdict | "NO_EXPORT" | "UNREADABLE_EXPORT" | "RELATIONSHIP_PENDING";
 export type Verdict = CustomerVerdict;
 
 /** Group variables (spec §4): counts and seat sums over the group's rows. */
@@ -25,7 +25,12 @@ export type GroupNumber = "oldRows" | "oldLive" | "A" | "Snce" | "newLive" | "P"
 export type GroupFlag = "azure";
 /** Customer variables. */
 export type CustomerNumber = "liveOld";
-export type CustomerFlag = "noExportOld" | "inNewList" | "newCovered" | "newListPresent";
+/**
+ * `unreadableExport`: a subscription export covering the customer has MISSING_COLUMN,
+ * UNREADABLE_FILE or EMPTY_FILE (§4 customer rule 2). A fact of the run, like the others: the
+ * workbook holds it as a value, because only a re-run can read a repaired file.
+ */
+export type CustomerFlag = "noExportOld" | "unreadableExport" | "inNewList" | "newCovered" | "newListPresent";
 
 export type Cond<N extends string, F extends string> =
   | { readonly op: "and"; readonly args: readonly Cond<N, F>[] }
@@ -102,6 +107,12 @@ export const CUSTOMER_RULES: readonly Rule<CustomerNumber, CustomerFlag, Custome
   },
   {
     n: 2,
+    when: c.flag("unreadableExport"),
+    verdict: "UNREADABLE_EXPORT",
+    text: "a subscription export that covers the customer could not be read (missing column, unreadable or empty file)",
+  },
+  {
+    n: 3,
     when: all<CustomerNumber, CustomerFlag>(c.flag("newListPresent"), not(c.flag("inNewList")), c.liveOld),
     verdict: "RELATIONSHIP_PENDING",
     text: "a new account customer list is present, the customer is not in it, and it has old rows that are not gone",
@@ -124,11 +135,11 @@ export const SEVERITY: readonly GroupVerdict[] = [
 ];
 
 /**
- * Order of the Summary sheet: the two customer-level verdicts first (nothing else about the
- * customer can be trusted until they are cleared), then group severity. A decision of ours,
- * see docs/DECISIONS.md.
+ * Order of the Summary sheet: the customer-level verdicts first, in rule order (nothing else
+ * about the customer can be trusted until they are cleared), then group severity. A decision of
+ * ours, see docs/DECISIONS.md.
  */
-export const CUSTOMER_ORDER: readonly CustomerVerdict[] = ["NO_EXPORT", "RELATIONSHIP_PENDING", ...SEVERITY];
+export const CUSTOMER_ORDER: readonly CustomerVerdict[] = ["NO_EXPORT", "UNREADABLE_EXPORT", "RELATIONSHIP_PENDING", ...SEVERITY];
 
 export const LABEL: Record<CustomerVerdict, string> = {
   CLOSED: "Closed",
@@ -143,6 +154,7 @@ export const LABEL: Record<CustomerVerdict, string> = {
   NCE_STILL_BILLED: "Suspended but still billed",
   SEATS_OVER: "Seats over",
   NO_EXPORT: "Not exported",
+  UNREADABLE_EXPORT: "Export unreadable",
   RELATIONSHIP_PENDING: "Relationship pending",
 };
 
@@ -163,13 +175,28 @@ export const NEXT_STEP: Record<CustomerVerdict, string> = {
   DONE: "Nothing to do.",
   CLOSED: "Nothing is live in either account.",
   NO_EXPORT: "Export this customer's subscriptions from every account that lists it, and add the files.",
+  UNREADABLE_EXPORT: "An export of this customer could not be read, so its subscriptions are unknown: export it again (see Problems) and run the reconciliation again.",
   RELATIONSHIP_PENDING: "The customer has not accepted the new reseller relationship: resend the request.",
 };
 
+/**
+ * §4 problem rows: rows of a customer's exports listed with one of these problems. Each row
+ * counts once, whatever the number of its problems; a row the user excluded counts nowhere
+ * (docs/DECISIONS.md).
+ */
+export const PROBLEM_ROW_CODES = ["BAD_QUANTITY", "UNKNOWN_STATUS", "EMPTY_OFFER", "DUPLICATE_ID", "SAME_ID_OLD_NEW"] as const;
+export type ProblemRowCode = (typeof PROBLEM_ROW_CODES)[number];
+
+/** The verdicts that alone do not flag a customer (§4 Flagged). */
 export const FLAGGED_EXEMPT: ReadonlySet<CustomerVerdict> = new Set(["DONE", "CLOSED", "NEW_ONLY", "SEATS_OVER"]);
 
-export function isFlagged(v: CustomerVerdict): boolean {
-  return !FLAGGED_EXEMPT.has(v);
+/**
+ * §4 Flagged, the one definition: a verdict outside FLAGGED_EXEMPT, or at least one problem
+ * row. The report, the task pane and the workbook's Flagged formula (compiled from
+ * FLAGGED_EXEMPT and the same shape) all use it.
+ */
+export function isFlagged(v: CustomerVerdict, problemRows: number): boolean {
+  return !FLAGGED_EXEMPT.has(v) || problemRows > 0;
 }
 
 /** 1-based rank in SEVERITY: the number the workbook formulas carry. */
@@ -237,6 +264,7 @@ export const TONE: Record<CustomerVerdict, Tone> = {
   NEW_NOT_ACTIVE: "warning",
   AZURE_PENDING: "warning",
   NO_EXPORT: "warning",
+  UNREADABLE_EXPORT: "warning",
   RELATIONSHIP_PENDING: "warning",
   SEATS_OVER: "info",
   DONE: "success",

@@ -141,6 +141,21 @@ export function baseNameOf(path: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+/** The Unread files sheet by file (case-folded path): each kept row's cells, from the file's first non-blank row on. */
+function unreadRows(sheet: SheetData | undefined): Map<string, SourceRow[]> {
+  const out = new Map<string, SourceRow[]>();
+  if (!sheet) return out;
+  sheet.rows.forEach((r, i) => {
+    if (i === 0 || r.every(isBlank)) return;
+    const file = caseFold(str(r[0]));
+    let arr = out.get(file);
+    if (!arr) out.set(file, (arr = []));
+    const rowNo = typeof r[1] === "number" ? r[1] : Number(str(r[1]));
+    arr.push({ cells: r.slice(2), row: Number.isFinite(rowNo) && rowNo > 0 ? rowNo : 0 });
+  });
+  return out;
+}
+
 /**
  * Reads the engine input back from the sheets. Sheets named in the Sources table are the
  * inputs; a file listed there with no rows on its sheet is a header-only export.
@@ -179,27 +194,39 @@ export function readWorkbook(
     byFile.set(rec.sheet, files);
   }
 
+  const unread = unreadRows(sheets.get(SHEETS.unread));
   for (const rec of records) {
-    const state: SourceState | undefined = rec.state === "ok" ? undefined : { code: rec.state, message: rec.message };
+    let state: SourceState | undefined = rec.state === "ok" ? undefined : { code: rec.state, message: rec.message };
     const sheet = sheets.get(rec.sheet);
     let header: readonly Cell[] = [];
     let rows: SourceRow[] = [];
     if (state) {
-      // Nothing to read: the record carries the reason.
+      // The record carries the reason. A file missing a column keeps its rows on the Unread
+      // files sheet: its customer cells still say which customers it covers (§4 rule 2, §7.8).
+      const kept = state.code === "MISSING_COLUMN" ? unread.get(caseFold(rec.file)) : undefined;
+      if (kept && kept.length > 0) [header, rows] = [kept[0].cells, kept.slice(1)];
     } else if (!sheet) {
-      problems.push({ source: rec.file, row: 0, code: "UNREADABLE_FILE", message: `Sheet "${rec.sheet}" named in the Sources table is missing` });
-      continue;
+      state = { code: "UNREADABLE_FILE", message: `Sheet "${rec.sheet}" named in the Sources table is missing` };
+      // A missing customer list is only a problem; a missing export still covers its customer.
+      if (rec.kind === "customers") {
+        problems.push({ source: rec.file, row: 0, ...state });
+        continue;
+      }
     } else if (imported.has(rec.sheet)) {
       header = headers.get(rec.sheet)!;
       rows = byFile.get(rec.sheet)!.get(caseFold(rec.file)) ?? [];
     } else {
       const h = headerRowIndex(sheet.rows);
       if (h < 0) {
-        problems.push({ source: rec.file, row: 0, code: "EMPTY_FILE", message: "The sheet is empty" });
-        continue;
+        state = { code: "EMPTY_FILE", message: "The sheet is empty" };
+        if (rec.kind === "customers") {
+          problems.push({ source: rec.file, row: 0, ...state });
+          continue;
+        }
+      } else {
+        header = sheet.rows[h];
+        rows = sheet.rows.slice(h + 1).map((cells, i) => ({ cells, row: h + 2 + i, at: { sheet: rec.sheet, row: h + 2 + i } }));
       }
-      header = sheet.rows[h];
-      rows = sheet.rows.slice(h + 1).map((cells, i) => ({ cells, row: h + 2 + i, at: { sheet: rec.sheet, row: h + 2 + i } }));
     }
     if (rec.kind === "customers") {
       customerLists.push({ source: rec.file, account: rec.account, role: rec.role, header, rows, state });

@@ -14,6 +14,7 @@ import {
   CUSTOMER_RULES,
   Cond,
   CustomerVerdict,
+  FLAGGED_EXEMPT,
   GROUP_RULES,
   GroupFlag,
   GroupNumber,
@@ -79,6 +80,12 @@ export function customerLabelFormula(ref: (name: string) => string, staleRef: st
     minRankLabel,
   );
   return `IF(${staleRef}>0,${quote(RERUN_LABEL)},${ruled})`;
+}
+
+/** §4 Flagged, the formula twin of verdicts.ts isFlagged(): a verdict outside FLAGGED_EXEMPT, or problem rows. */
+export function flaggedFormula(labelRef: string, problemsRef: string): string {
+  const exempt = [...FLAGGED_EXEMPT].map((v) => `${labelRef}=${quote(LABEL[v])}`).join(",");
+  return `IF(AND(OR(${exempt}),${problemsRef}=0),"No","Yes")`;
 }
 
 /** MATCH treats * ? ~ as wildcards: escape them so a typed status is matched literally. */

@@ -14,7 +14,7 @@
 import { isoToSerial } from "../domain/cells";
 import { reconcile as runEngine } from "../domain/engine";
 import { buildReport } from "../domain/report";
-import { LABEL, NEXT_STEP, RERUN_LABEL, isFlagged, severityRank } from "../domain/verdicts";
+import { LABEL, NEXT_STEP, RERUN_LABEL, severityRank } from "../domain/verdicts";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecords, readWorkbook } from "../domain/workbook";
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
@@ -81,6 +81,8 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
   const records = readSourceRecords(data.get(SHEETS.sources));
   if (records.length === 0) throw new WorkbookError("noExports");
   const names = [...new Set(records.map((r) => r.sheet))];
+  // A file missing a column keeps its rows there; their customer cells say whom it covers (§4 rule 2).
+  if (records.some((r) => r.state === "MISSING_COLUMN")) names.push(SHEETS.unread);
   let done = 0;
   const inputs = new ReadQueue(meter);
   for (const name of names) {
@@ -146,7 +148,8 @@ export function customerOutcomes(result: ReturnType<typeof runEngine>): Customer
       name: c.name,
       microsoftId: c.microsoftId,
       verdict: c.verdict,
-      flagged: isFlagged(c.verdict),
+      flagged: c.flagged,
+      problemRows: c.problemRows,
       reasons: c.groups
         .map((g) => result.groups[g])
         .filter((g) => g.counted)

@@ -72,7 +72,10 @@ export interface CustomerOutcome {
   readonly name: string;
   readonly microsoftId: string | null;
   readonly verdict: CustomerVerdict;
+  /** §4 Flagged: the verdict, or at least one problem row (domain/verdicts.ts isFlagged). */
   readonly flagged: boolean;
+  /** §4 problem rows of the customer's exports. */
+  readonly problemRows: number;
   /** Human reason: the verdict's groups, e.g. "Office 365 E3: New subscription missing (R 25, N 0)". */
   readonly reasons: readonly string[];
   readonly nextStep: string;

@@ -4,7 +4,7 @@
  * §7.1, §7.3 – §7.5, §7.10.
  */
 import { isExcluded, reconcile } from "../../src/domain/engine";
-import { ExportSet, groupsOf, guid, onlyGroup, problemList, rowsOf, Sub } from "./support/exports";
+import { ExportSet, customerNamed, groupsOf, guid, onlyGroup, problemList, rowsOf, Sub } from "./support/exports";
 
 const r = (id: string, status: string, qty: string | number = 5, offer = "Office 365 E3", cols?: Sub["cols"]): Sub => ({
   id,
@@ -200,10 +200,14 @@ describe("UNREADABLE_FILE and EMPTY_FILE (§7.12)", () => {
       .run();
     expect(problemList(result.problems)).toEqual([["from/FR/Broken.xlsx", 0, "UNREADABLE_FILE"]]);
     expect(result.problems[0].message).toContain("invalid zip");
-    expect(result.customers.map((c) => [c.name, c.verdict])).toEqual([["Contoso", "MISSING_NEW"]]);
+    // The file covers the customer of its name, whose subscriptions are therefore unknown (§4 rule 2).
+    expect(result.customers.map((c) => [c.name, c.verdict])).toEqual([
+      ["Broken", "UNREADABLE_EXPORT"],
+      ["Contoso", "MISSING_NEW"],
+    ]);
   });
 
-  test("code's choice: an unreadable or empty file does not cover its customer (unlike a header-only or MISSING_COLUMN file)", () => {
+  test("§4 rule 2: an unreadable or an empty file covers its customer, like a header-only or MISSING_COLUMN file, and makes it Export unreadable", () => {
     const id = guid();
     const { result } = new ExportSet()
       .oldList("FR", [{ id, name: "Contoso" }])
@@ -215,7 +219,90 @@ describe("UNREADABLE_FILE and EMPTY_FILE (§7.12)", () => {
       ["from/FR/Contoso.csv", 0, "UNREADABLE_FILE"],
       ["from/NL/Contoso.csv", 0, "EMPTY_FILE"],
     ]);
-    expect(result.customers.map((c) => c.verdict)).toEqual(["NO_EXPORT"]);
+    expect(result.customers.map((c) => [c.verdict, c.unreadableFiles.map((f) => f.code)])).toEqual([["UNREADABLE_EXPORT", ["UNREADABLE_FILE", "EMPTY_FILE"]]]);
+  });
+});
+
+describe("§4 problem rows: rows listed with BAD_QUANTITY, UNKNOWN_STATUS, EMPTY_OFFER, DUPLICATE_ID or SAME_ID_OLD_NEW", () => {
+  const rowsOfCustomers = (result: ReturnType<ExportSet["run"]>["result"]) => Object.fromEntries(result.customers.map((c) => [c.name, c.problemRows]));
+
+  test("each code makes its row a problem row of the row's customer", () => {
+    const { result, report } = new ExportSet()
+      .old("FR", "Quantity", [r("q1", "Active", "ten")])
+      .old("FR", "Status", [r("s1", "Transferred", 5)])
+      .old("FR", "Offer", [r("o1", "Active", 5, "")])
+      .old("FR", "Duplicate", [r("d1", "Suspended", 5), r("d1", "Suspended", 5)])
+      .new("New side", [r("q1", "Active", 5)])
+      .old("FR", "Clean", [r("c1", "Suspended", 5)])
+      .run();
+    expect(rowsOfCustomers(result)).toEqual({ Quantity: 1, Status: 1, Offer: 1, Duplicate: 1, "New side": 1, Clean: 0 });
+    expect(report.customers.map((c) => [c.customer, c.problems]).sort()).toEqual(
+      [["Clean", 0], ["Duplicate", 1], ["New side", 1], ["Offer", 1], ["Quantity", 1], ["Status", 1]],
+    );
+    // The row carries its codes; SAME_ID_OLD_NEW is on the new row.
+    expect(result.rows.filter((x) => x.problems.length > 0).map((x) => [result.sources[x.source].source, x.row, x.problems])).toEqual([
+      ["from/FR/Duplicate.csv", 3, ["DUPLICATE_ID"]],
+      ["from/FR/Offer.csv", 2, ["EMPTY_OFFER"]],
+      ["from/FR/Quantity.csv", 2, ["BAD_QUANTITY"]],
+      ["from/FR/Status.csv", 2, ["UNKNOWN_STATUS"]],
+      ["to/New side.csv", 2, ["SAME_ID_OLD_NEW"]],
+    ]);
+  });
+
+  test("a row with several problems counts once", () => {
+    const { result } = new ExportSet().old("FR", "Contoso", [r("s1", "Gone?", "x", "")]).run();
+    expect(problemList(result.problems)).toEqual([
+      ["from/FR/Contoso.csv", 2, "UNKNOWN_STATUS"],
+      ["from/FR/Contoso.csv", 2, "BAD_QUANTITY"],
+      ["from/FR/Contoso.csv", 2, "EMPTY_OFFER"],
+    ]);
+    expect([result.rows[0].problems, result.customers[0].problemRows]).toEqual([["UNKNOWN_STATUS", "BAD_QUANTITY", "EMPTY_OFFER"], 1]);
+  });
+
+  test("rows of a file with a customer column count for the customer each row names", () => {
+    const { result } = new ExportSet()
+      .raw("from/FR/All.csv", [
+        ["Subscription ID", "Subscription", "Quantity", "Status", "Company name"],
+        ["a1", "Office 365 E3", "x", "Active", "Alpha"],
+        ["a2", "Office 365 E3", "y", "Active", "Alpha"],
+        ["b1", "Office 365 E3", "5", "Activ", "Beta"],
+        ["g1", "Office 365 E3", "5", "Active", "Gamma"],
+      ])
+      .run();
+    expect(rowsOfCustomers(result)).toEqual({ Alpha: 2, Beta: 1, Gamma: 0 });
+  });
+
+  test("problems of a file or of a customer list are no problem rows: MISSING_COLUMN, UNKNOWN_CUSTOMER, BAD_CUSTOMER_ID", () => {
+    const { result } = new ExportSet()
+      .oldList("FR", [{ id: "n/a", name: "Known" }])
+      .raw("from/FR/Broken.csv", [["Subscription ID", "Status"], ["x", "Active"]])
+      .raw("from/FR/Cells.csv", [
+        ["Subscription ID", "Subscription", "Quantity", "Status", "Microsoft ID", "Company name"],
+        ["c1", "Office 365 E3", "5", "Active", "not-a-guid", "Stranger"],
+      ])
+      .run();
+    expect(problemList(result.problems).map((p) => p[2]).sort()).toEqual(["BAD_CUSTOMER_ID", "BAD_CUSTOMER_ID", "MISSING_COLUMN", "UNKNOWN_CUSTOMER", "UNKNOWN_CUSTOMER"]);
+    expect(result.customers.every((c) => c.problemRows === 0)).toBe(true);
+  });
+
+  test("code's choice: a problem row the user excluded is no problem row (it counts nowhere, §3); the Problems list keeps it", () => {
+    const exclude = { Decision: "Exclude" };
+    const { result, report } = new ExportSet()
+      .old("FR", "Contoso", [
+        r("s1", "Suspended", 5),
+        r("s1", "Suspended", 5, "Office 365 E3", exclude),
+        r("s2", "Active", "ten", "Office 365 E3", exclude),
+        r("s3", "Gone?", 5, "Office 365 E3", exclude),
+      ])
+      .new("Contoso", [r("n1", "Active", 5)])
+      .run();
+    expect(problemList(result.problems)).toEqual([
+      ["from/FR/Contoso.csv", 3, "DUPLICATE_ID"],
+      ["from/FR/Contoso.csv", 4, "BAD_QUANTITY"],
+      ["from/FR/Contoso.csv", 5, "UNKNOWN_STATUS"],
+    ]);
+    const c = customerNamed(result, "Contoso");
+    expect([c.verdict, c.problemRows, c.flagged, report.totals.flagged]).toEqual(["DONE", 0, false, 0]);
   });
 });
 
@@ -278,12 +365,14 @@ describe("§5 bad input never stops the run and never loses a row", () => {
       // The broken file still covers its customer (§7.1), so its name is looked up, and "Broken" is in no list.
       ["from/FR/Broken.csv", 0, "UNKNOWN_CUSTOMER"],
       ["from/FR/Gone.xlsx", 0, "UNREADABLE_FILE"],
+      ["from/FR/Gone.xlsx", 0, "UNKNOWN_CUSTOMER"],
       ["from/FR/Good Ltd.csv", 2, "BAD_QUANTITY"],
       ["from/FR/Good Ltd.csv", 3, "UNKNOWN_STATUS"],
       ["from/FR/Good Ltd.csv", 4, "EMPTY_OFFER"],
       ["from/FR/Good Ltd.csv", 5, "DUPLICATE_ID"],
       ["from/FR/Nobody Inc.csv", 0, "UNKNOWN_CUSTOMER"],
       ["from/FR/Nothing.csv", 0, "EMPTY_FILE"],
+      ["from/FR/Nothing.csv", 0, "UNKNOWN_CUSTOMER"],
       ["to/Good Ltd.csv", 2, "SAME_ID_OLD_NEW"],
     ]);
     for (const p of result.problems) expect(p.message.length).toBeGreaterThan(10);

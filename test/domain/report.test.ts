@@ -14,16 +14,16 @@ describe("§6 report.json shape", () => {
     .new("Contoso Ltd", [r("Active", 3, "Microsoft 365 Business Standard"), { offer: "Azure plan", status: "Active" }, { offer: "Azure plan", status: "Active" }])
     .run("2026-11-24");
 
-  test("top level: asOf, customers, problems, totals — nothing else", () => {
-    expect(Object.keys(report)).toEqual(["asOf", "customers", "problems", "totals"]);
+  test("top level: asOf, customers, problems, totals, actions (§8) — nothing else", () => {
+    expect(Object.keys(report)).toEqual(["asOf", "customers", "problems", "totals", "actions"]);
     expect(report.asOf).toBe("2026-11-24");
   });
 
-  test("a customer: customer, microsoftId, verdict, groups", () => {
+  test("a customer: customer, microsoftId, verdict, problems (its problem rows), groups", () => {
     expect(report.customers).toHaveLength(1);
     const c = report.customers[0];
-    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "groups"]);
-    expect([c.customer, c.microsoftId, c.verdict]).toEqual(["Contoso Ltd", id, "OLD_STILL_ACTIVE"]);
+    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "problems", "groups"]);
+    expect([c.customer, c.microsoftId, c.verdict, c.problems]).toEqual(["Contoso Ltd", id, "OLD_STILL_ACTIVE", 1]);
   });
 
   test("a group: offer (the offer key), azure, required, newSeats, verdict, notes", () => {

@@ -13,6 +13,7 @@ import {
   SAMPLES_AS_OF,
   SAMPLES_CUSTOMERS,
   SAMPLES_LEFT_OUT,
+  SAMPLES_PROBLEM_ROWS,
   SAMPLES_PROBLEMS,
   SAMPLES_TOTALS,
 } from "../fixtures/samples-expected";
@@ -41,7 +42,7 @@ describe("samples/EXPECTED.md: the command's report.json", () => {
     expect(report.asOf).toBe(SAMPLES_AS_OF);
   });
 
-  test("exactly the 21 expected customers, with their Microsoft IDs; Harbour Lane Studios is left out", () => {
+  test("exactly the 22 expected customers, with their Microsoft IDs; Harbour Lane Studios is left out", () => {
     expect(report.customers.map((c) => [c.customer, c.microsoftId]).sort()).toEqual(SAMPLES_CUSTOMERS.map((c) => [c.customer, c.microsoftId]).sort());
     for (const name of SAMPLES_LEFT_OUT) expect(report.customers.map((c) => c.customer)).not.toContain(name);
   });
@@ -50,10 +51,14 @@ describe("samples/EXPECTED.md: the command's report.json", () => {
     const got = report.customers.find((c) => c.customer === want.customer)!;
     expect(got).toBeDefined();
     const groups = got.groups.map((g): ExpectedGroup => [g.offer, g.azure, g.required, g.newSeats, g.verdict, [...g.notes]]);
-    expect({ verdict: got.verdict, groups: groups.sort(byOffer) }).toEqual({ verdict: want.verdict, groups: [...want.groups].sort(byOffer) });
+    expect({ verdict: got.verdict, problems: got.problems, groups: groups.sort(byOffer) }).toEqual({
+      verdict: want.verdict,
+      problems: SAMPLES_PROBLEM_ROWS[want.customer] ?? 0,
+      groups: [...want.groups].sort(byOffer),
+    });
   });
 
-  test("exactly the three expected problems", () => {
+  test("exactly the four expected problems", () => {
     expect(report.problems.map((p) => [p.source, p.row, p.code])).toEqual(SAMPLES_PROBLEMS);
   });
 

@@ -1,10 +1,12 @@
 /**
  * Compares a recalculated workbook with the engine: every subscription row's Verdict,
- * Required, New seats and Advice, every group's verdict, every Summary verdict.
+ * Required, New seats and Advice, every group's verdict, every Summary verdict, Problems and
+ * Flagged. `run` is the result the workbook was written from: its problem rows are facts of
+ * the run (a value column), while `result` may be the engine's answer for edited data.
  */
 import { EngineResult } from "../../src/domain/model";
 import { summaryOrder } from "../../src/domain/report";
-import { LABEL } from "../../src/domain/verdicts";
+import { LABEL, isFlagged } from "../../src/domain/verdicts";
 import { GENERATED, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
 import { WorkbookPlan } from "../../src/layout/types";
 import { Values } from "./libreoffice";
@@ -15,7 +17,14 @@ export interface CheckCounts {
   customers: number;
 }
 
-export function checkWorkbook(values: Values, plan: WorkbookPlan, result: EngineResult, summaryCustomers: readonly number[], counts?: CheckCounts): string[] {
+export function checkWorkbook(
+  values: Values,
+  plan: WorkbookPlan,
+  result: EngineResult,
+  summaryCustomers: readonly number[],
+  counts?: CheckCounts,
+  run: EngineResult = result,
+): string[] {
   const bad: string[] = [];
   const left = new Map(plan.sheets.filter((s) => s.role === "data").map((s) => [s.name, s.blocks[0].left]));
   for (const r of result.rows) {
@@ -54,6 +63,11 @@ export function checkWorkbook(values: Values, plan: WorkbookPlan, result: Engine
     const v = values.text(GENERATED.summary, row, SUMMARY.verdict);
     if (name !== c.name) bad.push(`Summary row ${row}: customer "${name}", engine "${c.name}"`);
     if (v !== LABEL[c.verdict]) bad.push(`Summary ${c.name}: workbook "${v}", engine "${LABEL[c.verdict]}"`);
+    const problems = values.number(GENERATED.summary, row, SUMMARY.problems);
+    if (problems !== run.customers[ci].problemRows) bad.push(`Summary ${c.name} Problems: workbook ${problems}, run ${run.customers[ci].problemRows}`);
+    const flagged = values.text(GENERATED.summary, row, SUMMARY.flagged);
+    const wantFlagged = isFlagged(c.verdict, run.customers[ci].problemRows) ? "Yes" : "No";
+    if (flagged !== wantFlagged) bad.push(`Summary ${c.name} Flagged: workbook "${flagged}", engine "${wantFlagged}"`);
     if (counts) counts.customers++;
   });
   const status = values.text(GENERATED.summary, 3, 2);

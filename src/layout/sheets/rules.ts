@@ -18,7 +18,7 @@ const RULES_TOP = 3;
 const LEGEND_TOP = RULES_TOP + ruleLines.length + 3;
 
 const legend: PlanCell[][] = [
-  ...CUSTOMER_ORDER.map((v: CustomerVerdict) => [LABEL[v], v, CUSTOMER_ORDER.indexOf(v) + 1, isFlagged(v) ? "Yes" : "No", NEXT_STEP[v]]),
+  ...CUSTOMER_ORDER.map((v: CustomerVerdict) => [LABEL[v], v, CUSTOMER_ORDER.indexOf(v) + 1, isFlagged(v, 0) ? "Yes" : "With problem rows", NEXT_STEP[v]]),
   [RERUN_LABEL, "RERUN", CUSTOMER_ORDER.length + 1, "Yes", RERUN_STEP],
 ];
 

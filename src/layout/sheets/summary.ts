@@ -4,11 +4,11 @@
  * A customer's figures are read at its last group in CSP Groups (a plain value per row), so
  * the user may sort and filter the table.
  */
-import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, FLAGGED_EXEMPT, LABEL, RERUN_LABEL, isFlagged, severityRank } from "../../domain/verdicts";
+import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
 import { SHEETS } from "../../domain/workbook";
 import { columnLetters, quote, rangeRef, sheetPrefix } from "../a1";
 import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
-import { customerLabelFormula } from "../formulas";
+import { customerLabelFormula, flaggedFormula } from "../formulas";
 import { Layout } from "../model";
 import { GROUP_CALC, ROWS, groupCalcAt } from "../hidden";
 import { AS_OF_CELL, GENERATED } from "../names";
@@ -20,22 +20,20 @@ import { verdictLabelOfRank } from "./lists";
 /** Header row of the Summary table. */
 export const SUMMARY_TOP = 19;
 export const SUMMARY = columnsOf([
-  "customer", "microsoftId", "oldSubs", "newSubs", "verdict", "nextStep", "flagged",
-  "no", "lastGroup", "noExportOld", "inNewList", "newCovered", "newListPresent",
+  "customer", "microsoftId", "oldSubs", "newSubs", "verdict", "nextStep", "flagged", "problems",
+  "no", "lastGroup", "noExportOld", "unreadableExport", "inNewList", "newCovered", "newListPresent",
 ] as const);
 
 const FIRST = SUMMARY_TOP + 1;
 
 const FLAG_COLUMN: Record<CustomerFlag, number> = {
   noExportOld: SUMMARY.noExportOld,
+  unreadableExport: SUMMARY.unreadableExport,
   inNewList: SUMMARY.inNewList,
   newCovered: SUMMARY.newCovered,
   newListPresent: SUMMARY.newListPresent,
 };
 
-export function flaggedFormula(labelRef: string): string {
-  return `IF(OR(${[...FLAGGED_EXEMPT].map((v) => `${labelRef}=${quote(LABEL[v])}`).join(",")}),"No","Yes")`;
-}
 
 export function summarySheet(layout: Layout): SheetPlan {
   const { result, input } = layout;
@@ -60,10 +58,13 @@ export function summarySheet(layout: Layout): SheetPlan {
     formulaColumn("New subscriptions", ofCustomer(GROUP_CALC.newRows, 0), (i) => c(i).newRows, { width: 11, format: "integer" }),
     formulaColumn("Verdict", verdictFormula, (i) => LABEL[c(i).verdict], { width: 26, verdictColors: true }),
     formulaColumn("Next step", nextStepFormula(h(SUMMARY.verdict)), (i) => nextStepOf(LABEL[c(i).verdict]), { width: 70, wrap: false }),
-    formulaColumn("Flagged", flaggedFormula(h(SUMMARY.verdict)), (i) => (isFlagged(c(i).verdict) ? "Yes" : "No"), { width: 9 }),
+    formulaColumn("Flagged", flaggedFormula(h(SUMMARY.verdict), h(SUMMARY.problems)), (i) => (c(i).flagged ? "Yes" : "No"), { width: 9 }),
+    // §4 problem rows, a fact of the run: only a re-run reads the rows again.
+    valueColumn("Problems", (i) => c(i).problemRows, { width: 9, format: "integer" }),
     valueColumn("Customer #", (i) => order[i] + 1, { hidden: true }),
     valueColumn("Last group row", (i) => layout.customerLastGroupRow[order[i]], { hidden: true }),
     valueColumn("No export (old)", (i) => bool(c(i).noExportOld), { hidden: true }),
+    valueColumn("Unreadable export", (i) => bool(c(i).unreadableExport), { hidden: true }),
     valueColumn("In new list", (i) => bool(c(i).inNewList), { hidden: true }),
     valueColumn("New covered", (i) => bool(c(i).newCovered), { hidden: true }),
     valueColumn("New list present", (i) => bool(c(i).newListPresent), { hidden: true }),
@@ -80,7 +81,7 @@ export function summarySheet(layout: Layout): SheetPlan {
     : `(COUNTA(${sheetPrefix(SHEETS.offerMap)}$A:$A)>1)`;
   const byVerdict = new Map<string, number>();
   for (const ci of order) byVerdict.set(LABEL[C[ci].verdict], (byVerdict.get(LABEL[C[ci].verdict]) ?? 0) + 1);
-  const flagged = order.filter((ci) => isFlagged(C[ci].verdict)).length;
+  const flagged = order.filter((ci) => C[ci].flagged).length;
   const cells: FreeCell[] = [
     { row: 1, col: 1, value: "CSP reconciliation", style: "title" },
     { row: AS_OF_CELL.row, col: 1, value: "As of", style: "label" },

@@ -413,6 +413,7 @@ export const VERDICTS: Record<CustomerVerdict, Entry> = withEnglish(LABEL, {
   NCE_STILL_BILLED: { fr: "Suspendu mais encore facturé", nl: "Opgeschort maar nog gefactureerd" },
   SEATS_OVER: { fr: "Licences en trop", nl: "Te veel licenties" },
   NO_EXPORT: { fr: "Non exporté", nl: "Niet geëxporteerd" },
+  UNREADABLE_EXPORT: { fr: "Export illisible", nl: "Export onleesbaar" },
   RELATIONSHIP_PENDING: { fr: "Relation en attente", nl: "Relatie in behandeling" },
 });
 
@@ -455,6 +456,10 @@ export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP,
   NO_EXPORT: {
     fr: "Exportez les abonnements de ce client depuis chaque compte qui le liste, et ajoutez les fichiers.",
     nl: "Exporteer de abonnementen van deze klant uit elk account dat de klant vermeldt, en voeg de bestanden toe.",
+  },
+  UNREADABLE_EXPORT: {
+    fr: "Un export de ce client n’a pas pu être lu, ses abonnements sont donc inconnus : exportez-le à nouveau (voir Problèmes) et relancez le rapprochement.",
+    nl: "Een export van deze klant kon niet worden gelezen, dus de abonnementen zijn onbekend: exporteer opnieuw (zie Problemen) en voer de afstemming opnieuw uit.",
   },
   RELATIONSHIP_PENDING: {
     fr: "Le client n’a pas accepté la nouvelle relation de revendeur : renvoyez la demande.",

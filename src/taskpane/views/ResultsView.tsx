@@ -7,7 +7,7 @@ import { useDeferredValue, useMemo, useState } from "react";
 import { Badge, BadgeProps, Link, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../domain/model";
 import { caseFold } from "../../domain/text";
-import { CUSTOMER_ORDER, CustomerVerdict, TONE, Tone, isFlagged } from "../../domain/verdicts";
+import { CUSTOMER_ORDER, CustomerVerdict, TONE, Tone } from "../../domain/verdicts";
 import type { CustomerOutcome } from "../../office/types";
 import { useI18n } from "../i18n";
 import { localReason } from "./reasons";
@@ -208,7 +208,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
         type="button"
         className={styles.itemHead}
         disabled={!first}
-        aria-describedby={[`${id}-verdict`, c.reasons.length > 0 ? `${id}-reason` : "", isFlagged(c.verdict) ? `${id}-next` : ""].filter(Boolean).join(" ")}
+        aria-describedby={[`${id}-verdict`, c.reasons.length > 0 ? `${id}-reason` : "", c.flagged ? `${id}-next` : ""].filter(Boolean).join(" ")}
         title={first ? t("results.selectRows", { count: first.rows.length, sheet: first.sheet }) : t("results.noRows")}
         onClick={() => first && onSelect(first.sheet, first.rows)}
       >
@@ -224,7 +224,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
           {c.reasons.map((r) => localReason(r, i18n)).join(" · ")}
         </Text>
       )}
-      {isFlagged(c.verdict) && (
+      {c.flagged && (
         <Text size={200} id={`${id}-next`} className={styles.next}>
           <strong>{t("results.nextStep")}:</strong> {nextStep(c.verdict)}
         </Text>
