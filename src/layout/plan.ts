@@ -34,6 +34,7 @@ import {
 } from "../domain/verdicts";
 import { rowAdvice } from "../domain/advice";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SOURCE_COLUMNS, SheetData, SourceRecord, sourceRow } from "../domain/workbook";
+import { runWarnings } from "../domain/warnings";
 import { columnLetters, quote, rangeRef, ref, sheetPrefix, cellAddress, shiftFormula } from "./a1";
 import {
   adviceFormula,
@@ -415,6 +416,9 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
       { row: 4 + k, col: 5, value: { f: `COUNTIF(${verdictRange},${quote(label)})` } },
     ]),
     { row: 3, col: 4, value: "Customers by verdict", style: "label" as const },
+    // Issue 11: exports of a whole side missing, said where the reader looks first (rows 8-9 are
+    // free; the text runs across columns A-C up to the verdict counts in D).
+    ...runWarnings(input.result).map((w, k) => ({ row: 8 + k, col: 1, value: `Warning: ${w.message}`, style: "label" as const })),
   ];
 
   // ---- Groups (visible) ---------------------------------------------------------------------
