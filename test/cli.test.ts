@@ -46,7 +46,6 @@ async function folder(name: string, files: Record<string, string>): Promise<stri
   return root;
 }
 
-const SUB = "Subscription ID,Subscription,Quantity,Status\n";
 const sample = (rel: string) => path.join(SAMPLES, rel);
 
 describe("--help and -h: the usage and the folder layout on stdout, exit 0", () => {

@@ -7,7 +7,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Cell } from "../domain/cells";
-import { ImportFile } from "../domain/importer";
+import { ImportFile, unreadableFileMessage } from "../domain/importer";
 import { readCsv } from "../domain/readers/csv";
 import { readXlsx } from "../domain/readers/xlsx";
 import { caseFold } from "../domain/text";
@@ -89,8 +89,8 @@ export async function readGrid(file: string): Promise<{ grid: Cell[][] | null; e
       return { grid: await readXlsx(bytes, async () => (await import("exceljs")).default ?? (await import("exceljs"))) };
     }
     return { grid: readCsv(bytes) };
-  } catch (error) {
-    return { grid: null, error: `The file could not be read: ${(error as Error).message.split("\n")[0]}` };
+  } catch {
+    return { grid: null, error: unreadableFileMessage(file) };
   }
 }
 

@@ -11,6 +11,7 @@
 import type { CustomerVerdict } from "../../domain/verdicts";
 import { LABEL, NEXT_STEP } from "../../domain/verdicts";
 import type { ProblemCode } from "../../domain/model";
+import { RUN_WARNING_TEXT, RunWarningCode } from "../../domain/warnings";
 import type { WorkbookError } from "../../office/types";
 
 export const LANGUAGES = ["en", "fr", "nl"] as const;
@@ -97,7 +98,8 @@ export const MESSAGES = {
 
   "notice.dismiss": { en: "Dismiss", fr: "Fermer", nl: "Sluiten" },
   "notice.errorTitle": { en: "That did not work", fr: "L’opération a échoué", nl: "Dat is niet gelukt" },
-  "notice.detail": { en: "Details: {detail}", fr: "Détails : {detail}", nl: "Details: {detail}" },
+  "notice.sheet": { en: "Sheet: {sheet}", fr: "Feuille : {sheet}", nl: "Blad: {sheet}" },
+  "notice.technical": { en: "Details for support", fr: "Détails pour l’assistance", nl: "Details voor ondersteuning" },
 
   "import.heading": { en: "Import exports", fr: "Importer des exports", nl: "Exports importeren" },
   "import.intro": {
@@ -418,8 +420,8 @@ export const VERDICTS: Record<CustomerVerdict, Entry> = withEnglish(LABEL, {
 
 export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP, {
   SERVICE_GAP: {
-    fr: "Rien n’est actif dans aucun compte : créez l’abonnement dans le nouveau compte maintenant.",
-    nl: "Niets is actief in een van beide accounts: maak het abonnement nu aan in het nieuwe account.",
+    fr: "L’ancien abonnement est suspendu et aucune licence n’est active dans le nouveau compte : créez l’abonnement dans le nouveau compte maintenant.",
+    nl: "Het oude abonnement is opgeschort en in het nieuwe account is geen licentie actief: maak het abonnement nu aan in het nieuwe account.",
   },
   OLD_STILL_ACTIVE: {
     fr: "L’ancien abonnement est encore facturé à côté du nouveau : suspendez-le (ancien commerce) ou transférez-le/annulez-le (nouveau commerce) aujourd’hui.",
@@ -459,6 +461,18 @@ export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP,
   RELATIONSHIP_PENDING: {
     fr: "Le client n’a pas accepté la nouvelle relation de revendeur : renvoyez la demande.",
     nl: "De klant heeft de nieuwe resellerrelatie niet geaccepteerd: stuur het verzoek opnieuw.",
+  },
+});
+
+/** A run missing a whole side's exports (src/domain/warnings.ts); English as the Summary says it. */
+export const WARNINGS: Record<RunWarningCode, Entry> = withEnglish(RUN_WARNING_TEXT, {
+  NO_OLD_ACCOUNT: {
+    fr: "Aucun export d’un ancien compte n’a été lu : rien ne peut être vérifié comme transféré.",
+    nl: "Er is geen export van een oud account gelezen: niets kan als verplaatst worden gecontroleerd.",
+  },
+  NO_NEW_ACCOUNT: {
+    fr: "Aucun export du nouveau compte n’a été lu : chaque offre y apparaît comme manquante.",
+    nl: "Er is geen export van het nieuwe account gelezen: elke aanbieding ontbreekt daar.",
   },
 });
 
