@@ -24,7 +24,16 @@ const sections = { MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS, WAR
  * Entries whose French or Dutch is rightly the English word. Anything else equal to the English
  * is a copy someone forgot to translate.
  */
-const SAME_AS_ENGLISH = new Set(["MESSAGES.app.title.fr", "MESSAGES.app.title.nl", "MESSAGES.nav.import.nl", "MESSAGES.sheets.account.nl", "MESSAGES.settings.asOfDate.fr"]);
+const SAME_AS_ENGLISH = new Set([
+  "MESSAGES.app.title.fr",
+  "MESSAGES.app.title.nl",
+  "MESSAGES.nav.import.nl",
+  "MESSAGES.sheets.account.nl",
+  "MESSAGES.settings.asOfDate.fr",
+  // Only values and Dutch punctuation, which is the English one.
+  "MESSAGES.results.group.nl",
+  "MESSAGES.import.problem.nl",
+]);
 
 describe("catalogue", () => {
   for (const [section, entries] of Object.entries(sections)) {
@@ -153,7 +162,7 @@ describe("a customer's groups in the pane's language", () => {
 
   it("says the offer, the verdict label (the badge's and the chart's) and the seats", () => {
     expect(groupReason(g({}), en)).toBe("Office 365 E3: New subscription missing (required 25, new 0)");
-    expect(groupReason(g({}), fr)).toBe("Office 365 E3: Nouvel abonnement manquant (requis 25, nouveaux 0)");
+    expect(groupReason(g({}), fr)).toBe("Office 365 E3 : Nouvel abonnement manquant (requis 25, nouveaux 0)");
   });
 
   it("does not name Azure twice (\"Azure: Azure: awaiting Microsoft\"), and gives no seat figures for Azure", () => {

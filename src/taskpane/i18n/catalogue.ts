@@ -166,6 +166,7 @@ export const MESSAGES = {
     fr: "Certains fichiers sont à vérifier :",
     nl: "Sommige bestanden vragen aandacht:",
   },
+  "import.problem": { en: "{where}: {problem}", fr: "{where} : {problem}", nl: "{where}: {problem}" },
   "import.moreProblems": { en: "…and {count} more", fr: "…et {count} de plus", nl: "…en nog {count}" },
   "import.moreFiles": {
     en: { one: "{count} more file, not listed", other: "{count} more files, not listed" },
@@ -235,7 +236,7 @@ export const MESSAGES = {
   "results.showFlagged": { en: "Flagged", fr: "Signalés", nl: "Gemarkeerd" },
   "results.showAll": { en: "All", fr: "Tous", nl: "Alle" },
   "results.noMatch": { en: "No customer matches.", fr: "Aucun client ne correspond.", nl: "Geen klant gevonden." },
-  "results.nextStep": { en: "Next step", fr: "Étape suivante", nl: "Volgende stap" },
+  "results.nextStep": { en: "Next step:", fr: "Étape suivante :", nl: "Volgende stap:" },
   "results.selectRows": {
     en: { one: "Select {count} row on {sheet}", other: "Select {count} rows on {sheet}" },
     fr: { one: "Sélectionner {count} ligne dans {sheet}", other: "Sélectionner {count} lignes dans {sheet}" },
@@ -251,6 +252,7 @@ export const MESSAGES = {
     fr: "Aucune ligne d’abonnement dans le classeur.",
     nl: "Geen abonnementsrijen in de werkmap.",
   },
+  "results.group": { en: "{offer}: {verdict}", fr: "{offer} : {verdict}", nl: "{offer}: {verdict}" },
   "results.seats": {
     en: "(required {required}, new {seats})",
     fr: "(requis {required}, nouveaux {seats})",

@@ -159,7 +159,9 @@ export function ImportView() {
       // Shown on Sheets, where the import takes the user.
       view: "sheets",
       items: [
-        ...outcome.problems.slice(0, 10).map((p) => `${p.row > 0 ? t("results.problemRow", { source: p.source, row: p.row }) : p.source}: ${i18n.problemText(p)}`),
+        ...outcome.problems
+          .slice(0, 10)
+          .map((p) => t("import.problem", { where: p.row > 0 ? t("results.problemRow", { source: p.source, row: p.row }) : p.source, problem: i18n.problemText(p) })),
         ...(outcome.problems.length > 10 ? [t("import.moreProblems", { count: outcome.problems.length - 10 })] : []),
       ],
     });

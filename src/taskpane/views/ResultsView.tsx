@@ -231,7 +231,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
       )}
       {isFlagged(c.verdict) && (
         <Text size={200} id={`${id}-next`} className={styles.next}>
-          <strong>{t("results.nextStep")}:</strong> {nextStep(c.verdict)}
+          <strong>{t("results.nextStep")}</strong> {nextStep(c.verdict)}
         </Text>
       )}
       {sheets.length > 1 && (

@@ -8,7 +8,7 @@ import type { I18n } from "../i18n";
 export function groupReason(g: GroupOutcome, i18n: I18n): string {
   const label = i18n.verdict(g.verdict);
   // The label "Azure: awaiting Microsoft" names Azure already: not "Azure: Azure: awaiting Microsoft".
-  const head = g.azure && g.verdict === "AZURE_PENDING" ? label : `${g.offer}: ${label}`;
+  const head = g.azure && g.verdict === "AZURE_PENDING" ? label : i18n.t("results.group", { offer: g.offer, verdict: label });
   // An Azure group's R and N count subscriptions, not seats (spec §3): no seat figures.
   return g.azure ? head : `${head} ${i18n.t("results.seats", { required: g.required, seats: g.newSeats })}`;
 }
