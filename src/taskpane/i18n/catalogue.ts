@@ -217,6 +217,9 @@ export const MESSAGES = {
   },
   "sheets.filter": { en: "Find a sheet", fr: "Rechercher une feuille", nl: "Blad zoeken" },
 
+  // Fluent's SearchBox labels its clear button "clear", in English, unless told otherwise.
+  "search.clear": { en: "Clear the search", fr: "Effacer la recherche", nl: "Zoekopdracht wissen" },
+
   "results.heading": { en: "Results", fr: "Résultats", nl: "Resultaten" },
   "results.none": {
     en: "Not reconciled yet. Select Reconcile to check every customer.",

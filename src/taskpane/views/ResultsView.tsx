@@ -153,7 +153,7 @@ export function ResultsView() {
         <h3 id="customers-title" className={styles.h3}>
           {t("results.customers")}
         </h3>
-        <SearchBox aria-label={t("results.search")} placeholder={t("results.search")} value={query} onChange={(_, d) => setQuery(d.value)} />
+        <SearchBox aria-label={t("results.search")} placeholder={t("results.search")} dismiss={{ "aria-label": t("search.clear") }} value={query} onChange={(_, d) => setQuery(d.value)} />
         <TabList
           size="small"
           aria-label={t("results.show")}
