@@ -32,6 +32,7 @@ import { ERRORS, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNING
 import { PROBLEM_PATTERNS, PROBLEM_SUFFIXES } from "../../src/taskpane/i18n/problems";
 import { createI18n } from "../../src/taskpane/i18n";
 import { unreadableFileMessage } from "../../src/domain/importer";
+import { RUN_WARNING_TEXT } from "../../src/domain/warnings";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "samples");
@@ -542,6 +543,27 @@ describe("sheets the user opened, and a workbook that says no", () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(seen.origins()).toEqual([origin]);
     expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a run with only the new account's exports", () => {
+  it("says so on Results and at the top of the workbook's Summary, though nothing is flagged", async () => {
+    const only = path.join(work, "only-new");
+    await fs.cp(path.join(SAMPLES, "to"), path.join(only, "to"), { recursive: true });
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
+    await page.getByTestId("folder-input").setInputFiles(only);
+    await page.getByRole("button", { name: /^Import \d+ files$/ }).click();
+    await page.getByRole("heading", { name: "Export sheets" }).waitFor();
+    await page.getByRole("button", { name: "Reconcile" }).click();
+    await page.getByTestId("verdict-chart").waitFor();
+    expect(await page.getByTestId("results-summary").innerText()).toContain("0 flagged");
+    expect(await page.locator('[data-warning="NO_OLD_ACCOUNT"]').innerText()).toBe(RUN_WARNING_TEXT.NO_OLD_ACCOUNT);
+    const summary = await hooks(page, (wb) => wb.values("Summary"));
+    expect(summary.map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("Warning:"))).toEqual([`Warning: ${RUN_WARNING_TEXT.NO_OLD_ACCOUNT}`]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
