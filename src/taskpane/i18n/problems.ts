@@ -213,10 +213,7 @@ export function recognise(code: ProblemCode, message: string, compiled: readonly
   return null;
 }
 
-/**
- * The message in French or Dutch, or null when it is not one the engine is known to write.
- * `fill` renders a translated pattern with the values (the caller formats for its locale).
- */
+/** The message in French or Dutch with its values, or null when it is not one the engine is known to write. */
 export function translateProblem(code: ProblemCode, message: string, language: "fr" | "nl"): string | null {
   const render = (r: NonNullable<ReturnType<typeof recognise>>) => {
     const values = { ...r.values };
