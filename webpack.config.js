@@ -1,7 +1,9 @@
 // Build and dev server for the task pane (modelled on OfficeDev/Office-Addin-TaskPane-React, minus its
 // IE11 polyfills and babel: modern Office runs the pane in WebView2 / Safari / the user's browser).
-//   npm run build       production bundle in dist/, manifest URLs rewritten to ADDIN_PUBLIC_URL
-//   npm run dev-server  https://localhost:3000 (http fallback when no certificate can be had)
+//   npm run build       production bundle in dist/, manifest URLs rewritten to ADDIN_PUBLIC_URL: only what a
+//                       host serves (taskpane.html, its scripts, assets, manifest.xml), no development page
+//   npm run dev-server  https://localhost:3000 (http fallback when no certificate can be had), with devpane.html
+//   env.devpane         adds the development page to a production build (test/browser/build-pane.js)
 /* eslint-env node */
 "use strict";
 
@@ -76,6 +78,9 @@ function firstLine(err) {
 module.exports = async (env, argv) => {
   const production = argv.mode !== "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  // The development page runs the pane on the in-memory fake Excel (src/taskpane/dev): for the dev server
+  // and the browser tests. A host serving dist/ must not offer a page that pretends to be a workbook.
+  const devpage = !production || Boolean(env && env.devpane);
   const publicUrl = production ? productionUrl() : undefined;
   if (publicUrl === PLACEHOLDER_PUBLIC_URL && !serving) {
     console.warn(`[build] ADDIN_PUBLIC_URL is not set: dist/manifest.xml points at the placeholder ${publicUrl}`);
@@ -94,7 +99,7 @@ module.exports = async (env, argv) => {
     mode: production ? "production" : "development",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      devpane: "./src/taskpane/dev/index.tsx",
+      ...(devpage ? { devpane: "./src/taskpane/dev/index.tsx" } : {}),
     },
     output: {
       path: path.join(__dirname, "dist"),
@@ -128,7 +133,7 @@ module.exports = async (env, argv) => {
       ],
     },
     optimization: {
-      // react / react-dom / Fluent land in a shared chunk used by both pages.
+      // react / react-dom / Fluent land in a shared chunk (used by both pages when the devpane is built).
       splitChunks: { chunks: "all" },
     },
     performance: {
@@ -144,7 +149,7 @@ module.exports = async (env, argv) => {
       new ExcelJsAlreadyMinified(),
       page("taskpane", "CSP Reconcile", serving ? OFFICE_JS_LOCAL : OFFICE_JS_CDN),
       // The devpane runs on the fake Excel (src/office/fake): no office.js.
-      page("devpane", "CSP Reconcile (dev)", null),
+      ...(devpage ? [page("devpane", "CSP Reconcile (dev)", null)] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/*.svg"] } },

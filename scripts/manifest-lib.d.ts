@@ -5,4 +5,6 @@ export declare const PLACEHOLDER_PUBLIC_URL: string;
 export declare function productionUrl(env?: Record<string, string | undefined>): string;
 export declare function rewriteManifestUrls(xml: string, publicUrl: string): string;
 export declare function checkManifest(xml: string, options?: { assetsDir?: string }): string[];
+export declare function manifestOrigins(xml: string): string[];
+export declare function placeholderOrigins(xml: string): string[];
 export declare function pngSize(file: string): { width: number; height: number } | undefined;

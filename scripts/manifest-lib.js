@@ -30,6 +30,37 @@ function rewriteManifestUrls(xml, publicUrl) {
   return xml.split(DEV_URL).join(base).split(DEV_ORIGIN).join(origin);
 }
 
+/**
+ * Hosts that only stand in for a real one: the dev server, loopback addresses, the documentation domains
+ * of RFC 2606 / RFC 6761 (example.com, *.test, *.invalid, *.localhost) and Microsoft's fictional companies
+ * (contoso.com is the build's placeholder). A manifest pointing there cannot be loaded by anyone else.
+ */
+const PLACEHOLDER_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|(.+\.)?(example\.(com|net|org)|contoso\.com|fabrikam\.com)|.+\.(example|test|invalid|localhost))$/i;
+
+/** The manifest's URL origins (DefaultValue attributes and AppDomains), in order of appearance, once each. */
+function manifestOrigins(rawXml) {
+  const xml = stripComments(rawXml);
+  const urls = [
+    ...[...xml.matchAll(/DefaultValue="(https?:\/\/[^"]+)"/g)].map((m) => m[1]),
+    ...[...xml.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1].trim()),
+  ];
+  const origins = [];
+  for (const u of urls) {
+    try {
+      const origin = new URL(u).origin;
+      if (!origins.includes(origin)) origins.push(origin);
+    } catch {
+      // checkManifest reports it
+    }
+  }
+  return origins;
+}
+
+/** The manifest's origins whose host is a placeholder (see PLACEHOLDER_HOST); empty when it can be distributed. */
+function placeholderOrigins(xml) {
+  return manifestOrigins(xml).filter((o) => PLACEHOLDER_HOST.test(new URL(o).hostname));
+}
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function stripComments(xml) {
@@ -146,4 +177,14 @@ function checkManifest(rawXml, options = {}) {
   return problems;
 }
 
-module.exports = { DEV_URL, DEV_ORIGIN, PLACEHOLDER_PUBLIC_URL, productionUrl, rewriteManifestUrls, checkManifest, pngSize };
+module.exports = {
+  DEV_URL,
+  DEV_ORIGIN,
+  PLACEHOLDER_PUBLIC_URL,
+  productionUrl,
+  rewriteManifestUrls,
+  checkManifest,
+  manifestOrigins,
+  placeholderOrigins,
+  pngSize,
+};

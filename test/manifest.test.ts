@@ -1,11 +1,14 @@
 // Manifest facts the add-in depends on, checked offline (no schema validation is possible without
 // Microsoft's online service). The same checks run in `npm run validate`.
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import {
   DEV_URL,
   PLACEHOLDER_PUBLIC_URL,
   checkManifest,
+  placeholderOrigins,
   productionUrl,
   rewriteManifestUrls,
 } from "../scripts/manifest-lib";
@@ -119,5 +122,107 @@ describe("production rewrite of the manifest", () => {
 
   it("refuses a non-https public URL", () => {
     expect(() => productionUrl({ ADDIN_PUBLIC_URL: "http://example.net/" })).toThrow(/https/);
+  });
+});
+
+describe("placeholder hosts: a built manifest that nobody else could load", () => {
+  it.each([
+    ["the dev server", "https://localhost:3000/"],
+    ["a loopback address", "https://127.0.0.1:8443/csp/"],
+    ["the build's placeholder", PLACEHOLDER_PUBLIC_URL],
+    ["a documentation domain", "https://addins.example.net/csp/"],
+    ["a reserved top-level domain", "https://pane.test/"],
+  ])("%s is one", (_label, url) => {
+    expect(placeholderOrigins(rewriteManifestUrls(xml, url))).toEqual([new URL(url).origin]);
+  });
+
+  it.each([["https://addins.partner.eu/csp/"], ["https://contoso-it.com/"], ["https://notexample.com/"]])("%s is a real host", (url) => {
+    expect(placeholderOrigins(rewriteManifestUrls(xml, url))).toEqual([]);
+  });
+});
+
+describe("npm run validate <manifest>: validates the manifest it is given", () => {
+  const script = path.join(root, "scripts", "validate-manifest.js");
+  let tmp: string;
+  const validate = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: "utf8" });
+    return { code: r.status, out: r.stdout, lines: r.stdout.split("\n") };
+  };
+  /** A dist/ folder as a build leaves it: the manifest rewritten to `url`, the icons beside it. */
+  const distFor = (name: string, url: string | null, manifest = xml) => {
+    const dir = path.join(tmp, name);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.cpSync(assetsDir, path.join(dir, "assets"), { recursive: true });
+    const file = path.join(dir, "manifest.xml");
+    fs.writeFileSync(file, url === null ? manifest : rewriteManifestUrls(manifest, url));
+    return file;
+  };
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "validate-"));
+  });
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it("passes a build pointing at a real host, checking the icons beside it, without a warning", () => {
+    const r = validate(distFor("real", "https://addins.partner.eu/csp/"));
+    expect(r.code).toBe(0);
+    expect(r.lines.filter((l) => /^(FAIL|WARN)/.test(l))).toEqual([]);
+    expect(r.out).toMatch(/ok {4}points at a real host/);
+    expect(r.out).toMatch(/icons in .*real\/assets\)/);
+  });
+
+  it("warns, naming the host, when the build still points at the placeholder or the dev server", () => {
+    for (const [name, url, origin] of [
+      ["placeholder", PLACEHOLDER_PUBLIC_URL, "https://www.contoso.com"],
+      ["dev", null, "https://localhost:3000"],
+    ] as const) {
+      const r = validate(distFor(name, url));
+      expect(r.code).toBe(0);
+      expect(r.lines.filter((l) => l.startsWith("WARN"))).toEqual([expect.stringContaining(`points at ${origin}, a placeholder host`)]);
+      expect(r.out).toContain("ADDIN_PUBLIC_URL=");
+    }
+  });
+
+  it("fails a broken manifest, and one with an icon missing beside it", () => {
+    const broken = validate(distFor("broken", "https://addins.partner.eu/", xml.replace("<Permissions>ReadWriteDocument", "<Permissions>ReadDocument")));
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/FAIL {2}project assertions[\s\S]*Permissions must be ReadWriteDocument/);
+    const noIcon = distFor("no-icon", "https://addins.partner.eu/");
+    fs.rmSync(path.join(path.dirname(noIcon), "assets", "icon-64.png"));
+    const r = validate(noIcon);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("icon file missing: assets/icon-64.png");
+  });
+
+  it("says in a sentence that a manifest it is given does not exist", () => {
+    const r = validate(path.join(tmp, "nowhere", "manifest.xml"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`FAIL  cannot read ${path.join(tmp, "nowhere", "manifest.xml")}: no such file`);
+  });
+
+  it("checks the source manifest and its production rewrite when given no path", () => {
+    const r = validate();
+    expect(r.lines).toContain("manifest.xml");
+    expect(r.out).toMatch(/ok {4}production rewrite to https:\/\//);
+  });
+});
+
+describe("dist/: only what a host serves", () => {
+  type Config = { entry: Record<string, string>; plugins: Array<{ userOptions?: { filename?: string } }> };
+  const makeConfig = require("../webpack.config.js") as (env: object, argv: { mode: string }) => Promise<Config>;
+  const pages = (c: Config) => c.plugins.flatMap((p) => (p.userOptions?.filename ? [p.userOptions.filename] : [])).sort();
+
+  it("npm run build makes the pane's page and bundle, no development page", async () => {
+    const config = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
+    expect(Object.keys(config.entry)).toEqual(["taskpane"]);
+    expect(pages(config)).toEqual(["taskpane.html"]);
+  });
+
+  // (Not asked with WEBPACK_SERVE: that makes the config fetch https certificates for the dev server.)
+  it("a development build and the browser tests' build have the development page", async () => {
+    for (const [env, mode] of [[{ WEBPACK_BUILD: true }, "development"], [{ devpane: true }, "production"]] as const) {
+      const config = await makeConfig(env, { mode });
+      expect(Object.keys(config.entry).sort()).toEqual(["devpane", "taskpane"]);
+      expect(pages(config)).toEqual(["devpane.html", "taskpane.html"]);
+    }
   });
 });

@@ -7,12 +7,56 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { Cell } from "../domain/cells";
-import { ImportFile } from "../domain/importer";
+import { ImportFile, unreadableFileMessage } from "../domain/importer";
 import { readCsv } from "../domain/readers/csv";
 import { readXlsx } from "../domain/readers/xlsx";
 import { caseFold } from "../domain/text";
 
 export const NEW_ACCOUNT = "New";
+
+/**
+ * The layout of spec §6, one line per kind of file: `--help` prints it, and the one-line reason
+ * for a folder with no subscription export names the first two. Keep it in step with scanFolder.
+ */
+export const FOLDER_LAYOUT: readonly { readonly path: string; readonly what: string }[] = [
+  { path: "from/<account>/<customer>.csv", what: "one \"Export subscriptions\" file per customer, per old account" },
+  { path: "to/<customer>.csv", what: "the same for the new account" },
+  { path: "from/<account>/Customers.csv", what: "optional: that old account's customer list" },
+  { path: "to/Customers.csv", what: "optional: the new account's customer list" },
+  { path: "offer-map.csv", what: "optional: columns \"Old offer\", \"New offer\"" },
+  { path: "accounts.csv", what: "optional: columns \"Account\", \"Commerce\" (legacy | nce)" },
+];
+
+/** Folder and file names are case-insensitive; any file may be .csv or .xlsx; <customer> is a Microsoft ID, a domain or a company name. */
+export const FOLDER_LAYOUT_NOTE = "Names are case-insensitive; any file may be .csv or .xlsx. <customer> is a Microsoft ID, a primary domain or a company name.";
+
+/** A folder, or a folder inside it, that cannot be listed: the reason as a sentence. */
+export class FolderError extends Error {}
+
+/** Why a path cannot be used, in words (an fs error code → a clause). */
+export function fsReason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException)?.code) {
+    case "ENOENT":
+      return "it does not exist";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a folder";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    case "EBUSY":
+      return "it is in use by another program (is it open in Excel?)";
+    case "EROFS":
+      return "the disk is read-only";
+    case "ENOSPC":
+      return "the disk is full";
+    case "ELOOP":
+      return "it is a loop of links";
+    default:
+      return `the system refused (${(error as NodeJS.ErrnoException)?.code ?? String((error as Error)?.message ?? error).split("\n")[0]})`;
+  }
+}
 
 export interface FolderScan {
   readonly files: ImportFile[];
@@ -22,7 +66,10 @@ export interface FolderScan {
 
 async function walk(root: string, rel = ""): Promise<string[]> {
   const out: string[] = [];
-  const entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+  const dir = path.join(root, rel);
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e) => {
+    throw new FolderError(`Cannot read the folder ${dir}: ${fsReason(e)}.`);
+  });
   for (const e of entries) {
     const r = rel === "" ? e.name : `${rel}/${e.name}`;
     if (e.isDirectory()) out.push(...(await walk(root, r)));
@@ -42,8 +89,8 @@ export async function readGrid(file: string): Promise<{ grid: Cell[][] | null; e
       return { grid: await readXlsx(bytes, async () => (await import("exceljs")).default ?? (await import("exceljs"))) };
     }
     return { grid: readCsv(bytes) };
-  } catch (error) {
-    return { grid: null, error: `The file could not be read: ${(error as Error).message.split("\n")[0]}` };
+  } catch {
+    return { grid: null, error: unreadableFileMessage(file) };
   }
 }
 

@@ -4,6 +4,7 @@
  * so both give the same result for the same exports.
  */
 import { promises as fs } from "fs";
+import * as path from "path";
 import { isoToSerial } from "../domain/cells";
 import { actionsCsv } from "../domain/actions";
 import { reconcile } from "../domain/engine";
@@ -14,7 +15,8 @@ import { SHEETS, SheetData, SourceRecord, accountsSheet, offerMapSheet, readWork
 import { DataSheetInfo, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
 import { writeWorkbook } from "../xlsx/writer";
-import { scanFolder } from "./folder";
+import { RunWarningCode } from "../domain/warnings";
+import { FOLDER_LAYOUT, FolderError, FolderScan, fsReason, scanFolder } from "./folder";
 
 export interface RunOptions {
   readonly folder: string;
@@ -73,26 +75,103 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
   return { result, report: buildReport(result), plan, inputSheets: imported.sheets, records: imported.records, sheets };
 }
 
+/** An output file that cannot be written; the message is one sentence naming it and why. */
+export class OutputError extends Error {}
+
+const OUTPUT_WHAT = { workbook: "the workbook", report: "the report", actions: "the next steps" } as const;
+
+function outputReason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException)?.code) {
+    case "ENOENT":
+    case "ENOTDIR":
+    case "EEXIST":
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return "the folder does not exist or is not writable";
+    case "EBUSY":
+      return "the file is open in another program (close it in Excel and run again)";
+    default:
+      return fsReason(error);
+  }
+}
+
+const partialOf = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
+
+/**
+ * Before the run, so that a long run does not end in "cannot write": the output's folder exists
+ * (made when missing), takes a file (probed with the partial file, removed again) and the output
+ * is not a folder.
+ */
+async function prepareOutput(file: string, what: keyof typeof OUTPUT_WHAT): Promise<void> {
+  const fail = (reason: string) => new OutputError(`Cannot write ${OUTPUT_WHAT[what]} to ${file}: ${reason}.`);
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true }).catch((e) => {
+    throw fail(outputReason(e));
+  });
+  const stat = await fs.stat(file).catch(() => null);
+  if (stat?.isDirectory()) throw fail("it is a folder");
+  await fs.writeFile(partialOf(file), "").catch((e) => {
+    throw fail(outputReason(e));
+  });
+  await fs.rm(partialOf(file), { force: true });
+}
+
+/**
+ * Written beside the target and renamed into place: a run that fails half-way (disk full, killed)
+ * leaves the previous workbook as it was, never a truncated one that looks like a result.
+ */
+async function writeOutput(file: string, what: keyof typeof OUTPUT_WHAT, write: (to: string) => Promise<void>): Promise<void> {
+  const partial = partialOf(file);
+  try {
+    await write(partial);
+    await fs.rename(partial, file);
+  } catch (e) {
+    await fs.rm(partial, { force: true }).catch(() => undefined);
+    throw new OutputError(`Cannot write ${OUTPUT_WHAT[what]} to ${file}: ${outputReason(e)}.`);
+  }
+}
+
+/** The reason for exit 2 when the folder holds no subscription export at all: one line, with the layout. */
+export function noExportReason(folder: string, scan: FolderScan): string {
+  const found = scan.files.length + scan.ignored.length;
+  const seen = found === 0 ? "it is empty" : `it holds ${found} other file${found > 1 ? "s" : ""}`;
+  return `No subscription export found in ${folder} (${seen}): expected ${FOLDER_LAYOUT.slice(0, 2)
+    .map((l) => l.path)
+    .join(" and ")}, see csp-reconcile --help.`;
+}
+
+/** Said on stderr beside the warning: where in the folder the missing side's exports go. */
+const WARNING_HINT: Record<RunWarningCode, string> = {
+  NO_OLD_ACCOUNT: "(no export under from/<account>/)",
+  NO_NEW_ACCOUNT: "(no export under to/)",
+};
+
 export async function runFolder(options: RunOptions, progress: (line: string) => void): Promise<RunOutput> {
+  if (options.out) await prepareOutput(options.out, "workbook");
+  if (options.json) await prepareOutput(options.json, "report");
+  if (options.actions) await prepareOutput(options.actions, "actions");
   const scan = await scanFolder(options.folder);
   progress(
-    `reading: ${scan.files.length} files${scan.ignored.length ? `, ${scan.ignored.length} ignored (${scan.ignored.slice(0, 3).join(", ")}${scan.ignored.length > 3 ? ", ..." : ""})` : ""}`,
+    `reading: ${scan.files.length} file${scan.files.length === 1 ? "" : "s"}${scan.ignored.length ? `, ${scan.ignored.length} ignored (${scan.ignored.slice(0, 3).join(", ")}${scan.ignored.length > 3 ? ", ..." : ""})` : ""}`,
   );
+  if (!scan.files.some((f) => f.kind === "subscriptions")) throw new FolderError(noExportReason(options.folder, scan));
   progress("reconciling");
   const out = reconcileImports(scan.files, { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null });
   const { report } = out;
-  progress(`reconciled: ${report.totals.customers} customers, ${report.totals.flagged} flagged, ${report.problems.length} problems`);
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  progress(`reconciled: ${count(report.totals.customers, "customer")}, ${report.totals.flagged} flagged, ${count(report.problems.length, "problem")}`);
+  for (const w of report.warnings) progress(`warning: ${w.message} ${WARNING_HINT[w.code]}`);
   if (options.out) {
     progress(`writing workbook: ${options.out}`);
-    await writeWorkbook(options.out, out.inputSheets, out.plan);
+    await writeOutput(options.out, "workbook", (to) => writeWorkbook(to, out.inputSheets, out.plan));
   }
   if (options.json) {
     progress(`writing report: ${options.json}`);
-    await fs.writeFile(options.json, `${JSON.stringify(report, null, 2)}\n`, "utf8");
+    await writeOutput(options.json, "report", (to) => fs.writeFile(to, `${JSON.stringify(report, null, 2)}\n`, "utf8"));
   }
   if (options.actions) {
     progress(`writing next steps: ${options.actions}`);
-    await fs.writeFile(options.actions, actionsCsv(report.actions), "utf8");
+    await writeOutput(options.actions, "actions", (to) => fs.writeFile(to, actionsCsv(report.actions), "utf8"));
   }
   progress("done");
   return out;

@@ -119,6 +119,17 @@ function firstTwo(grid: Cell[][], names: readonly [string, string]): { entries: 
 /** Excel's limit on the characters of one cell ("Excel specifications and limits"). */
 export const MAX_CELL_TEXT = 32_767;
 
+/**
+ * Why a file could not be read, as the Problems sheet and the pane say it: a sentence the billing
+ * team can act on, never the parser's own message (exceljs and JSZip speak of central directories
+ * and links to their documentation).
+ */
+export function unreadableFileMessage(path: string): string {
+  return /\.xlsx$/i.test(path)
+    ? "The file could not be read as an Excel workbook (.xlsx): it may be damaged, password-protected or saved in another format"
+    : "The file could not be read";
+}
+
 /** Text longer than a cell holds is cut to the limit (Excel would refuse or repair the file). */
 function fitCell(v: Cell, cut: { count: number }): Cell {
   if (typeof v !== "string" || v.length <= MAX_CELL_TEXT) return v;

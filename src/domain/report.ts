@@ -5,6 +5,7 @@ import { ReportAction, deriveActions, reportAction } from "./actions";
 import { serialToIso } from "./cells";
 import { EngineResult, ProblemCode } from "./model";
 import { CUSTOMER_ORDER, CustomerVerdict, GroupVerdict, isFlagged } from "./verdicts";
+import { RunWarning, runWarnings } from "./warnings";
 
 export interface ReportGroup {
   readonly offer: string;
@@ -26,6 +27,8 @@ export interface ReportCustomer {
 
 export interface Report {
   readonly asOf: string;
+  /** Exports of a whole side missing (src/domain/warnings.ts); empty when both sides were read. */
+  readonly warnings: readonly RunWarning[];
   readonly customers: readonly ReportCustomer[];
   readonly problems: readonly { source: string; row: number; code: ProblemCode; message: string }[];
   readonly totals: { customers: number; flagged: number; byVerdict: Partial<Record<CustomerVerdict, number>> };
@@ -70,6 +73,7 @@ export function buildReport(result: EngineResult): Report {
   for (const c of customers) byVerdict[c.verdict] = (byVerdict[c.verdict] ?? 0) + 1;
   return {
     asOf: serialToIso(result.asOf),
+    warnings: runWarnings(result),
     customers,
     problems: result.problems.map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
     totals: {

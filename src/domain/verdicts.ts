@@ -163,7 +163,7 @@ export const RERUN_LABEL = "Re-run needed";
 
 /** What the billing team does next, per verdict (task pane, Groups and Summary sheets). */
 export const NEXT_STEP: Record<CustomerVerdict, string> = {
-  SERVICE_GAP: "Nothing is live in either account: create the subscription in the new account now.",
+  SERVICE_GAP: "The old subscription is suspended and no seat is active in the new account: create the subscription in the new account now.",
   OLD_STILL_ACTIVE: "Old subscription still bills next to the new one: suspend it (legacy) or transfer/cancel it (new commerce) today.",
   NCE_STILL_BILLED: "A suspended new-commerce subscription keeps billing: transfer it, or cancel it within 7 days of purchase or renewal.",
   MISSING_NEW: "Create the subscription in the new account with the same offer and seat count, then suspend the old one the same day.",

@@ -13,7 +13,10 @@
  */
 import { isoToSerial } from "../domain/cells";
 import { reconcile as runEngine } from "../domain/engine";
+import { customerKeyOf, readCustomerList } from "../domain/customers";
+import { CustomerListSource } from "../domain/model";
 import { buildReport } from "../domain/report";
+import { looksLikeDomain } from "../domain/text";
 import { LABEL, NEXT_STEP, RERUN_LABEL, severityRank } from "../domain/verdicts";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecords, readWorkbook } from "../domain/workbook";
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
@@ -99,7 +102,8 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
   const asOf = await readAsOf(meter, sheets, now, created);
   meter.checkCancel();
   progress({ fraction: 0.27, phase: "reconciling" });
-  const result = runEngine(readWorkbook(data, asOf.serial));
+  const input = readWorkbook(data, asOf.serial);
+  const result = runEngine(input);
   const dataSheets = new Map<string, DataSheetInfo>();
   for (const rec of records) {
     const info = findSheet(sheets, rec.sheet);
@@ -116,7 +120,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     fixedAsOf: asOf.fixed ? asOf.serial : null,
     runAt: now.toISOString(),
   });
-  return { result, plan, records, data, asOf };
+  return { result, plan, records, data, asOf, input };
 }
 
 /** Refuses before writing anything: protected sheets, more rows or columns than Excel has. */
@@ -133,9 +137,31 @@ export function checkWritable(plan: WorkbookPlan, sheets: readonly SheetInfo[]):
   }
 }
 
-export function customerOutcomes(result: ReturnType<typeof runEngine>): CustomerOutcome[] {
+/** Primary domains by customer key, from the customer lists (a list that cannot be read adds none). */
+function listDomains(lists: readonly CustomerListSource[]): Map<string, Set<string>> {
+  const byKey = new Map<string, Set<string>>();
+  for (const src of lists) {
+    for (const e of readCustomerList(src, [])?.entries ?? []) {
+      if (e.domain === "") continue;
+      const key = customerKeyOf(e.microsoftId, e.companyName !== "" ? e.companyName : e.domain);
+      byKey.set(key, (byKey.get(key) ?? new Set()).add(e.domain));
+    }
+  }
+  return byKey;
+}
+
+export function customerOutcomes(result: ReturnType<typeof runEngine>, lists: readonly CustomerListSource[] = []): CustomerOutcome[] {
   const rowsOf = new Map<number, { sheet: string; row: number }[]>();
+  const idsOf = new Map<number, Set<string>>();
+  const domains = listDomains(lists);
   for (const r of result.rows) {
+    if (r.subscriptionId !== "") idsOf.set(r.customer, (idsOf.get(r.customer) ?? new Set()).add(r.subscriptionId));
+    // A file named for its customer's domain ("contoso.onmicrosoft.com.csv") names a domain too.
+    const base = result.sources[r.source]?.baseName ?? "";
+    if (looksLikeDomain(base)) {
+      const key = result.customers[r.customer].key;
+      domains.set(key, (domains.get(key) ?? new Set()).add(base));
+    }
     if (!r.at) continue;
     const arr = rowsOf.get(r.customer) ?? [];
     arr.push({ sheet: r.at.sheet, row: r.at.row });
@@ -143,21 +169,26 @@ export function customerOutcomes(result: ReturnType<typeof runEngine>): Customer
   }
   return result.customers
     .filter((c) => c.inReport)
-    .map((c) => ({
-      index: c.index,
-      name: c.name,
-      microsoftId: c.microsoftId,
-      verdict: c.verdict,
-      flagged: c.flagged,
-      problemRows: c.problemRows,
-      reasons: c.groups
+    .map((c) => {
+      const groups = c.groups
         .map((g) => result.groups[g])
         .filter((g) => g.counted)
-        .sort((a, b) => severityRank(a.verdict) - severityRank(b.verdict))
-        .map((g) => `${g.offerLabel}: ${LABEL[g.verdict]} (R ${g.totals.R}, N ${g.totals.N})`),
-      nextStep: NEXT_STEP[c.verdict],
-      rows: rowsOf.get(c.index) ?? [],
-    }));
+        .sort((a, b) => severityRank(a.verdict) - severityRank(b.verdict));
+      return {
+        index: c.index,
+        name: c.name,
+        microsoftId: c.microsoftId,
+        verdict: c.verdict,
+        flagged: c.flagged,
+        problemRows: c.problemRows,
+        groups: groups.map((g) => ({ offer: g.offerLabel, azure: g.azure, verdict: g.verdict, required: g.totals.R, newSeats: g.totals.N })),
+        domains: [...(domains.get(c.key) ?? [])],
+        subscriptionIds: [...(idsOf.get(c.index) ?? [])],
+        reasons: groups.map((g) => `${g.offerLabel}: ${LABEL[g.verdict]} (R ${g.totals.R}, N ${g.totals.N})`),
+        nextStep: NEXT_STEP[c.verdict],
+        rows: rowsOf.get(c.index) ?? [],
+      };
+    });
 }
 
 export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn, signal?: AbortSignal): Promise<ReconcileOutcome> {
@@ -171,7 +202,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
     const stateInfo = findSheet(sheets, STATE_SHEET);
     const old = stateInfo?.used ? await readState(meter, stateInfo.used.bottom) : EMPTY_STATE;
-    const { result, plan } = await planFromWorkbook(meter, sheets, now, progress, old.created);
+    const { result, plan, input } = await planFromWorkbook(meter, sheets, now, progress, old.created);
     checkWritable(plan, sheets);
 
     const layouts = planLayouts(plan);
@@ -298,7 +329,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const report = buildReport(result);
     return {
       report,
-      customers: customerOutcomes(result),
+      customers: customerOutcomes(result, input.customerLists),
       problems: result.problems,
       byVerdict: report.totals.byVerdict,
       stats: { requests: meter.requests, largestRequestBytes: meter.largestBytes, rows: result.rows.length, ms: Date.now() - started },

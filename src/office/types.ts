@@ -7,7 +7,7 @@
 import type { ImportFile } from "../domain/importer";
 import type { Problem, Role } from "../domain/model";
 import type { Report } from "../domain/report";
-import type { CustomerVerdict } from "../domain/verdicts";
+import type { CustomerVerdict, GroupVerdict } from "../domain/verdicts";
 import type { SourceRecord } from "../domain/workbook";
 
 export type SheetKind = "subscriptions" | "customers" | "unknown";
@@ -66,6 +66,17 @@ export interface Progress {
 
 export type ProgressFn = (p: Progress) => void;
 
+/** One offer group of a customer, for the pane to word in its own language. */
+export interface GroupOutcome {
+  /** The offer as the export (or the offer map's target) writes it. */
+  readonly offer: string;
+  readonly azure: boolean;
+  readonly verdict: GroupVerdict;
+  /** R and N of spec §4 (for Azure, counts of subscriptions). */
+  readonly required: number;
+  readonly newSeats: number;
+}
+
 /** One customer the pane lists after a run. */
 export interface CustomerOutcome {
   readonly index: number;
@@ -76,7 +87,12 @@ export interface CustomerOutcome {
   readonly flagged: boolean;
   /** §4 problem rows of the customer's exports. */
   readonly problemRows: number;
-  /** Human reason: the verdict's groups, e.g. "Office 365 E3: New subscription missing (R 25, N 0)". */
+  /** The customer's counted groups, most severe first. */
+  readonly groups: readonly GroupOutcome[];
+  /** Primary domains (customer lists, domain-named files) and subscription IDs: what the pane's search finds it by, besides name and Microsoft ID. */
+  readonly domains: readonly string[];
+  readonly subscriptionIds: readonly string[];
+  /** The groups in the workbook's English, e.g. "Office 365 E3: New subscription missing (R 25, N 0)". */
   readonly reasons: readonly string[];
   readonly nextStep: string;
   /** Where the customer's subscription rows are, for "select them". */

@@ -55,6 +55,11 @@ const useStyles = makeStyles({
   tabList: { flexWrap: "nowrap" },
   tab: { flexShrink: 0, paddingLeft: "4px", paddingRight: "4px" },
   main: { flexGrow: 1, padding: "12px 16px 16px", display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
+  // A file name or an Excel message may be one long unbroken word: it wraps, the pane never widens.
+  notice: { minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+  noticeBody: { minWidth: 0, overflowWrap: "anywhere" },
+  noticeItems: { margin: "4px 0 0", paddingInlineStart: "18px" },
+  technical: { marginTop: "4px", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, cursor: "pointer" },
   heading: {
     margin: 0,
     fontSize: tokens.fontSizeBase500,
@@ -72,21 +77,28 @@ const VIEWS: readonly { view: View; label: MessageKey; heading: MessageKey }[] =
 ];
 
 function NoticeBar() {
-  const { notice, setNotice } = usePane();
+  const { notice, setNotice, view } = usePane();
   const { t } = useI18n();
-  if (!notice) return null;
+  const styles = useStyles();
+  if (!notice || notice.view !== view) return null;
   return (
-    <MessageBar intent={notice.intent} layout="multiline">
-      <MessageBarBody>
+    <MessageBar intent={notice.intent} layout="multiline" className={styles.notice}>
+      <MessageBarBody className={styles.noticeBody}>
         {notice.intent === "error" && <MessageBarTitle>{t("notice.errorTitle")}</MessageBarTitle>}
         <div>{notice.text}</div>
-        {notice.detail && <div>{t("notice.detail", { detail: notice.detail })}</div>}
+        {notice.detail && <div>{notice.detail}</div>}
         {notice.items && notice.items.length > 0 && (
-          <ul style={{ margin: "4px 0 0", paddingInlineStart: "18px" }}>
+          <ul className={styles.noticeItems}>
             {notice.items.map((it, i) => (
               <li key={i}>{it}</li>
             ))}
           </ul>
+        )}
+        {notice.technical && (
+          <details className={styles.technical}>
+            <summary>{t("notice.technical")}</summary>
+            {notice.technical}
+          </details>
         )}
       </MessageBarBody>
       <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label={t("notice.dismiss")} onClick={() => setNotice(null)} />} />

@@ -20,8 +20,13 @@ export interface Task {
 export interface Notice {
   readonly intent: "success" | "error" | "info" | "warning";
   readonly text: string;
+  /** A short line under the text, in the pane's language (e.g. the sheet concerned). */
   readonly detail?: string;
+  /** The raw error (Excel's or the browser's wording), shown only on request, for support. */
+  readonly technical?: string;
   readonly items?: readonly string[];
+  /** The view it belongs to (default: the view it was given on); it goes when the user leaves that view. */
+  readonly view?: View;
 }
 
 export interface Pane {
@@ -81,15 +86,23 @@ export function PaneProvider({ gateway, children }: { gateway: WorkbookGateway; 
     setAnnouncement((prev) => (prev === text ? `${text}\u00a0` : text));
   }, []);
 
+  const viewRef = useRef<View>("import");
+  // A notice belongs to a view: given without one, it is the view the user is on.
+  const showNotice = useCallback((n: Notice | null) => setNotice(n && { ...n, view: n.view ?? viewRef.current }), []);
+
   const reportError = useCallback(
     (e: unknown) => {
-      if (e instanceof WorkbookError) {
-        setNotice({ intent: "error", text: i18n.error(e.key), detail: e.message !== e.key ? e.message : undefined });
-      } else {
-        setNotice({ intent: "error", text: i18n.error("failed"), detail: e instanceof Error ? e.message : String(e) });
-      }
+      // The sentence is the pane's own, in its language; what Excel or the browser said goes under "details".
+      const raw = e instanceof WorkbookError ? (e.message !== e.key ? e.message : undefined) : e instanceof Error ? e.message : String(e);
+      const sheet = e instanceof WorkbookError && typeof e.values.sheet === "string" && e.values.sheet !== "" ? e.values.sheet : undefined;
+      showNotice({
+        intent: "error",
+        text: i18n.error(e instanceof WorkbookError ? e.key : "failed"),
+        detail: sheet ? i18n.t("notice.sheet", { sheet }) : undefined,
+        technical: raw?.split("\n")[0] || undefined,
+      });
     },
-    [i18n],
+    [i18n, showNotice],
   );
 
   const refresh = useCallback(async () => {
@@ -115,7 +128,7 @@ export function PaneProvider({ gateway, children }: { gateway: WorkbookGateway; 
             setTask((t) => (t ? { ...t, cancelling: true } : t));
           }
         : null;
-      setNotice(null);
+      showNotice(null);
       setTask({ kind, progress: null, cancel, cancelling: false });
       const progress: ProgressFn = (p) => {
         setTask((t) => (t ? { ...t, progress: p } : t));
@@ -128,7 +141,7 @@ export function PaneProvider({ gateway, children }: { gateway: WorkbookGateway; 
         return await op(progress, controller.signal);
       } catch (e) {
         if (isCancel(e) || controller.signal.aborted) {
-          setNotice({ intent: "info", text: i18n.t("run.cancelled") });
+          showNotice({ intent: "info", text: i18n.t("run.cancelled") });
           announce(i18n.t("run.cancelled"));
         } else {
           reportError(e);
@@ -140,13 +153,23 @@ export function PaneProvider({ gateway, children }: { gateway: WorkbookGateway; 
         setTask(null);
       }
     },
-    [announce, i18n, reportError],
+    [announce, i18n, reportError, showNotice],
   );
 
-  const goTo = useCallback((v: View, moveFocus = false) => {
+  const changeView = useCallback((v: View) => {
+    viewRef.current = v;
     setView(v);
-    if (moveFocus) setFocusRequest((n) => n + 1);
+    // A notice does not follow the user to another tab ("Saved" on Sheets means nothing on Results).
+    setNotice((n) => (n && n.view === v ? n : null));
   }, []);
+
+  const goTo = useCallback(
+    (v: View, moveFocus = false) => {
+      changeView(v);
+      if (moveFocus) setFocusRequest((n) => n + 1);
+    },
+    [changeView],
+  );
 
   const setOutcome = useCallback((o: ReconcileOutcome | null) => {
     setOutcomeState(o);
@@ -159,12 +182,12 @@ export function PaneProvider({ gateway, children }: { gateway: WorkbookGateway; 
     let live = true;
     void refresh().then((s) => {
       if (!live || !s) return;
-      setView(s.sheets.some((sh) => sh.kind !== "unknown") ? "sheets" : "import");
+      changeView(s.sheets.some((sh) => sh.kind !== "unknown") ? "sheets" : "import");
     });
     return () => {
       live = false;
     };
-  }, [refresh]);
+  }, [refresh, changeView]);
 
   const pane = useMemo<Pane>(
     () => ({
@@ -182,11 +205,11 @@ export function PaneProvider({ gateway, children }: { gateway: WorkbookGateway; 
       run,
       setOutcome,
       markStale,
-      setNotice,
+      setNotice: showNotice,
       fail: reportError,
       announce,
     }),
-    [gateway, state, outcome, outcomeStale, view, focusRequest, task, notice, announcement, goTo, refresh, run, setOutcome, markStale, reportError, announce],
+    [gateway, state, outcome, outcomeStale, view, focusRequest, task, notice, announcement, goTo, refresh, run, setOutcome, markStale, showNotice, reportError, announce],
   );
   return <PaneContext.Provider value={pane}>{children}</PaneContext.Provider>;
 }

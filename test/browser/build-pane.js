@@ -1,4 +1,4 @@
-// Builds the task pane pages (production mode, as shipped) into a directory, for the browser test.
+// Builds the task pane pages (production mode, as shipped, plus the development page) into a directory, for the browser test.
 // Runs in its own node process: webpack loaded through jest's module registry is several times slower.
 //   node test/browser/build-pane.js <outDir>   → prints one JSON line: { entrypoints, chunks, errors, ms }
 "use strict";
@@ -14,7 +14,8 @@ const root = path.join(__dirname, "..", "..");
   const started = Date.now();
   // The manifest's public URL does not matter here; setting it keeps the build quiet.
   process.env.ADDIN_PUBLIC_URL = process.env.ADDIN_PUBLIC_URL || "https://127.0.0.1/csp-reconcile/";
-  const config = await require(path.join(root, "webpack.config.js"))({}, { mode: "production" });
+  // Production, as shipped, plus the development page the tests drive (npm run build leaves it out).
+  const config = await require(path.join(root, "webpack.config.js"))({ devpane: true }, { mode: "production" });
   config.context = root;
   config.output.path = outDir;
   config.devtool = false;

@@ -2,18 +2,38 @@
 // chosen by Office's display language, with numbers and dates in the locale's format.
 import * as fs from "fs";
 import * as path from "path";
-import { ERRORS, LANGUAGES, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS } from "../../src/taskpane/i18n/catalogue";
+import { ERRORS, LANGUAGES, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
+import { PROBLEM_PATTERNS, PROBLEM_SUFFIXES, UNKNOWN, recognise, translateProblem } from "../../src/taskpane/i18n/problems";
 import { createI18n, pickLanguage } from "../../src/taskpane/i18n";
 import { CUSTOMER_ORDER, LABEL, NEXT_STEP } from "../../src/domain/verdicts";
-import { localReason } from "../../src/taskpane/views/reasons";
+import { RUN_WARNING_TEXT } from "../../src/domain/warnings";
+import type { Problem } from "../../src/domain/model";
+import { groupReason } from "../../src/taskpane/views/reasons";
+import { customerHaystack, matches, searchKey } from "../../src/taskpane/views/search";
 import { customerOutcomes } from "../../src/office/reconcile";
 import { reconcileImports } from "../../src/cli/run";
 import { scanFolder } from "../../src/cli/folder";
+import { engineProblems } from "./support/problem-corpus";
 
 const forms = (t: Text): string[] => (typeof t === "string" ? [t] : [t.one, t.other]);
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-const sections = { MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS } as const;
+const sections = { MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS, WARNINGS } as const;
+
+/**
+ * Entries whose French or Dutch is rightly the English word. Anything else equal to the English
+ * is a copy someone forgot to translate.
+ */
+const SAME_AS_ENGLISH = new Set([
+  "MESSAGES.app.title.fr",
+  "MESSAGES.app.title.nl",
+  "MESSAGES.nav.import.nl",
+  "MESSAGES.sheets.account.nl",
+  "MESSAGES.settings.asOfDate.fr",
+  // Only values and Dutch punctuation, which is the English one.
+  "MESSAGES.results.group.nl",
+  "MESSAGES.import.problem.nl",
+]);
 
 describe("catalogue", () => {
   for (const [section, entries] of Object.entries(sections)) {
@@ -39,12 +59,33 @@ describe("catalogue", () => {
       expect(VERDICTS[v].en).toBe(LABEL[v]);
       expect(NEXT_STEPS[v].en).toBe(NEXT_STEP[v]);
     }
+    for (const [code, text] of Object.entries(RUN_WARNING_TEXT)) expect(WARNINGS[code as keyof typeof WARNINGS].en).toBe(text);
   });
 
-  it("translates rather than copies: French and Dutch differ from English where the words differ", () => {
-    const same = Object.entries(MESSAGES).filter(([, e]) => JSON.stringify(e.fr) === JSON.stringify(e.en) && JSON.stringify(e.nl) === JSON.stringify(e.en));
-    // Only the product name is the same in all three.
-    expect(same.map(([k]) => k)).toEqual(["app.title"]);
+  it("translates every entry of every section: French and Dutch present, and never the English copied (except the listed words)", () => {
+    const copied: string[] = [];
+    for (const [section, entries] of Object.entries(sections)) {
+      for (const [key, entry] of Object.entries(entries as Record<string, Record<string, Text>>)) {
+        for (const lang of ["fr", "nl"] as const) {
+          expect(entry[lang]).toBeDefined();
+          if (JSON.stringify(entry[lang]) === JSON.stringify(entry.en) && !SAME_AS_ENGLISH.has(`${section}.${key}.${lang}`)) copied.push(`${section}.${key}.${lang}`);
+        }
+      }
+    }
+    for (const [i, p] of [...PROBLEM_PATTERNS, ...PROBLEM_SUFFIXES].entries()) {
+      for (const lang of ["fr", "nl"] as const) {
+        if (p[lang] === p.en) copied.push(`problem pattern ${i}.${lang}`);
+        expect(placeholders(p[lang])).toEqual(placeholders(p.en));
+      }
+    }
+    expect(copied).toEqual([]);
+  });
+
+  it("keeps one set of verdict labels per language: no two verdicts share a label, and the pane's words are those labels", () => {
+    for (const lang of LANGUAGES) {
+      const labels = CUSTOMER_ORDER.map((v) => VERDICTS[v][lang]);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
   });
 });
 
@@ -113,29 +154,117 @@ describe("no hard-coded user-facing text in the pane's components", () => {
   });
 });
 
-describe("a customer's reasons, as the gateway words them, in the pane's language", () => {
-  let reasons: string[];
-  beforeAll(async () => {
+
+describe("a customer's groups in the pane's language", () => {
+  const en = createI18n("en");
+  const fr = createI18n("fr-FR");
+  const g = (over: Partial<Parameters<typeof groupReason>[0]>) => ({ offer: "Office 365 E3", azure: false, verdict: "MISSING_NEW" as const, required: 25, newSeats: 0, ...over });
+
+  it("says the offer, the verdict label (the badge's and the chart's) and the seats", () => {
+    expect(groupReason(g({}), en)).toBe("Office 365 E3: New subscription missing (required 25, new 0)");
+    expect(groupReason(g({}), fr)).toBe("Office 365 E3 : Nouvel abonnement manquant (requis 25, nouveaux 0)");
+  });
+
+  it("does not name Azure twice (\"Azure: Azure: awaiting Microsoft\"), and gives no seat figures for Azure", () => {
+    expect(groupReason(g({ offer: "Azure", azure: true, verdict: "AZURE_PENDING", required: 1 }), en)).toBe("Azure: awaiting Microsoft");
+    expect(groupReason(g({ offer: "Microsoft Azure", azure: true, verdict: "AZURE_PENDING", required: 1 }), fr)).toBe("Azure : en attente de Microsoft");
+    expect(groupReason(g({ offer: "Azure plan", azure: true, verdict: "SERVICE_GAP", required: 1 }), en)).toBe("Azure plan: Service gap");
+  });
+
+  it("words every group of the samples without a doubled label", async () => {
     const scan = await scanFolder(path.join(__dirname, "..", "..", "samples"));
     const { result } = reconcileImports(scan.files, { asOf: "2026-11-24", fixedAsOf: true });
-    reasons = customerOutcomes(result).flatMap((c) => c.reasons);
+    const texts = customerOutcomes(result).flatMap((c) => c.groups.map((x) => groupReason(x, en)));
+    expect(texts.length).toBeGreaterThan(20);
+    expect(texts).toContain("Azure: awaiting Microsoft");
+    for (const t of texts) expect(t).not.toMatch(/Azure: Azure/);
+  });
+});
+
+describe("the customer search: accents and case ignored; names, Microsoft IDs, domains and subscription IDs", () => {
+  const en = createI18n("en");
+  let customers: ReturnType<typeof customerOutcomes>;
+  const find = (q: string) => customers.filter((c) => matches(customerHaystack(c, en), q)).map((c) => c.name);
+  beforeAll(async () => {
+    const scan = await scanFolder(path.join(__dirname, "..", "..", "samples"));
+    const { result, sheets } = reconcileImports(scan.files, { asOf: "2026-11-24", fixedAsOf: true });
+    const { readWorkbook } = await import("../../src/domain/workbook");
+    customers = customerOutcomes(result, readWorkbook(sheets, result.asOf).customerLists);
   });
 
-  it("translates the verdict and the seat counts of every reason, keeping the offer name", () => {
-    expect(reasons.length).toBeGreaterThan(20);
-    const fr = createI18n("fr-FR");
-    for (const r of reasons) {
-      const local = localReason(r, fr);
-      expect(local).not.toBe(r);
-      expect(local.startsWith(r.slice(0, r.indexOf(": ") + 2))).toBe(true);
-      expect(local).toMatch(/\(requis \d+, nouveaux \d+\)$/);
+  it("folds accents and case", () => {
+    expect(searchKey("  Müller  MASCHINENBAU ")).toBe("muller maschinenbau");
+    expect(searchKey("Hôtel Bellevue")).toBe("hotel bellevue");
+    expect(find("muller")).toEqual(["Müller Maschinenbau GmbH"]);
+    expect(find("LEFEVRE")).toEqual(["Transports Lefèvre SA"]);
+    expect(find("veterinaire")).toEqual(["Clinique Vétérinaire Bernard"]);
+  });
+
+  it("finds a customer by its Microsoft ID, with or without braces, in any case", () => {
+    const c = customers.find((x) => x.microsoftId)!;
+    expect(find(c.microsoftId!)).toEqual([c.name]);
+    expect(find(`{${c.microsoftId!.toUpperCase()}}`)).toEqual([c.name]);
+  });
+
+  it("finds a customer by a primary domain from a customer list, and by a domain-named export", () => {
+    const listed = customers.filter((c) => c.domains.length > 0);
+    expect(listed.length).toBeGreaterThan(5);
+    for (const c of listed) expect(find(c.domains[0])).toContain(c.name);
+    expect(find("transportslefevre.onmicrosoft.com")).toEqual(["Transports Lefèvre SA"]);
+  });
+
+  it("finds a customer by one of its subscription IDs", () => {
+    const c = customers.find((x) => x.subscriptionIds.length > 0)!;
+    expect(find(c.subscriptionIds[0])).toEqual([c.name]);
+  });
+});
+
+describe("problem texts: the engine's English in English, translated by code and pattern in French and Dutch", () => {
+  let corpus: Problem[];
+  beforeAll(() => {
+    corpus = engineProblems();
+  });
+
+  it("the corpus holds every message the engine writes: each pattern is produced at least once", () => {
+    const used = new Set<number>();
+    for (const p of corpus) {
+      const r = recognise(p.code, p.message) ?? recognise(p.code, p.message.slice(0, p.message.lastIndexOf("; ")));
+      if (r) used.add(PROBLEM_PATTERNS.indexOf(r.pattern as (typeof PROBLEM_PATTERNS)[number]));
     }
-    expect(localReason("Office 365 E3: New subscription missing (R 25, N 0)", fr)).toBe("Office 365 E3: Nouvel abonnement manquant (requis 25, nouveaux 0)");
-    expect(localReason("Office 365 E3: New subscription missing (R 25, N 0)", createI18n("en"))).toBe("Office 365 E3: New subscription missing (required 25, new 0)");
+    const unused = PROBLEM_PATTERNS.map((p, i) => (used.has(i) ? null : p.en)).filter(Boolean);
+    expect(unused).toEqual([]);
+    expect(corpus.some((p) => PROBLEM_SUFFIXES.some((s) => p.message.includes(s.en.slice("{count} ".length, 30))))).toBe(true);
   });
 
-  it("shows a reason worded otherwise as it is", () => {
-    expect(localReason("something else", createI18n("nl"))).toBe("something else");
-    expect(localReason("X: Not a verdict (R 1, N 2)", createI18n("nl"))).toBe("X: Not a verdict (R 1, N 2)");
+  it.each(["fr", "nl"] as const)("every message the engine writes is recognised and translated into %s, with its values", (lang) => {
+    const untranslated: string[] = [];
+    for (const p of corpus) {
+      const local = translateProblem(p.code, p.message, lang);
+      if (local === null) {
+        untranslated.push(`${p.code}: ${p.message}`);
+        continue;
+      }
+      expect(local).not.toBe(p.message);
+      // The values (quoted text, IDs, paths, row numbers) come through unchanged.
+      for (const v of [...p.message.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((v) => !/^(Unread files)$/.test(v))) expect(local).toContain(v);
+      // And nothing else of the English is left (values, which may be English, taken out first).
+      const values = Object.values(recognise(p.code, p.message)?.values ?? {});
+      const words = values.reduce((t, v) => t.split(v).join(" "), local);
+      expect(words).not.toMatch(/\b(the|not|row|rows|file|column|customer|counted|seats|already|appears|empty|sheet)\b/i);
+    }
+    expect(untranslated).toEqual([]);
+  });
+
+  it("names the missing columns as Partner Center's export in that language does", () => {
+    const p = corpus.find((x) => x.code === "MISSING_COLUMN" && x.message.startsWith("Missing columns"))!;
+    expect(translateProblem(p.code, p.message, "fr")).toMatch(/^Colonnes manquantes Quantité, État : /);
+    expect(translateProblem(p.code, p.message, "nl")).toMatch(/^Ontbrekende kolommen Aantal, Status: /);
+  });
+
+  it("a message no pattern knows is said in the pane's language about its code, never in English", () => {
+    const fr = createI18n("fr-FR");
+    const p = { code: "BAD_QUANTITY" as const, message: "Quantity arrived by carrier pigeon" };
+    expect(fr.problemText(p)).toBe(`${PROBLEMS.BAD_QUANTITY.fr}. ${UNKNOWN.fr}`);
+    expect(createI18n("en").problemText(p)).toBe(p.message);
   });
 });

@@ -28,7 +28,11 @@ import { readCsv } from "../../src/domain/readers/csv";
 import { readXlsx } from "../../src/domain/readers/xlsx";
 import { CUSTOMER_ORDER, isFlagged } from "../../src/domain/verdicts";
 import type { DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
-import { ERRORS } from "../../src/taskpane/i18n/catalogue";
+import { ERRORS, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
+import { PROBLEM_PATTERNS, PROBLEM_SUFFIXES } from "../../src/taskpane/i18n/problems";
+import { createI18n } from "../../src/taskpane/i18n";
+import { unreadableFileMessage } from "../../src/domain/importer";
+import { RUN_WARNING_TEXT } from "../../src/domain/warnings";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLES = path.join(ROOT, "samples");
@@ -337,6 +341,17 @@ describe("the pane on the in-memory workbook (development page)", () => {
     await notice(page, "Saved: the Sources sheet holds these choices.");
   });
 
+  it("keeps a notice on the view it was given on: it is gone on another tab, and not back on return", async () => {
+    const saved = page.getByText("Saved: the Sources sheet holds these choices.");
+    expect(await saved.count()).toBeGreaterThan(0);
+    await page.getByRole("tab", { name: "Results" }).click();
+    await page.getByRole("heading", { name: "Results" }).waitFor();
+    expect(await page.getByRole("tabpanel").getByText("Saved: the Sources sheet holds these choices.").count()).toBe(0);
+    await page.getByRole("tab", { name: "Sheets" }).click();
+    await page.getByRole("heading", { name: "Export sheets" }).waitFor();
+    expect(await page.getByRole("tabpanel").getByText("Saved: the Sources sheet holds these choices.").count()).toBe(0);
+  });
+
   it("keeps the settings the import brought (offer map, new-commerce accounts) and saves a fixed as-of date", async () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByRole("heading", { name: "Settings" }).waitFor();
@@ -411,7 +426,30 @@ describe("the pane on the in-memory workbook (development page)", () => {
     expect(await page.locator('[data-testid="customer-list"] li[data-customer]').getAttribute("data-customer")).toBe("Pharmacie Moreau");
   });
 
+  it("finds a customer whatever the accents and case, and by a primary domain, a Microsoft ID or a subscription ID", async () => {
+    const search = page.getByRole("searchbox", { name: "Search customers" });
+    const listed = () => page.locator('[data-testid="customer-list"] li[data-customer]').evaluateAll((els) => els.map((e) => e.getAttribute("data-customer")));
+    const find = async (q: string, want: string[]) => {
+      await search.fill(q);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === n, want.length);
+      expect(await listed()).toEqual(want);
+    };
+    const muller = expected.result.customers.find((c) => c.name === "Müller Maschinenbau GmbH")!;
+    await find("muller", ["Müller Maschinenbau GmbH"]);
+    await find("MÜLLER maschinenbau", ["Müller Maschinenbau GmbH"]);
+    await find(`{${muller.microsoftId!.toUpperCase()}}`, ["Müller Maschinenbau GmbH"]);
+    // Primary domains of the customer lists (in part, too); a domain-named export.
+    await find("cabinetdupont.onmicrosoft.com", ["Cabinet Dupont Avocats"]);
+    await find("pharmaciemoreau", ["Pharmacie Moreau"]);
+    await find("kokvastgoed.onmicrosoft.com", ["Kok Vastgoed B.V."]);
+    await find("transportslefevre.onmicrosoft.com", ["Transports Lefèvre SA"]);
+    const moreau = expected.result.rows.find((r) => expected.result.customers[r.customer].name === "Pharmacie Moreau" && r.subscriptionId !== "")!;
+    await find(moreau.subscriptionId, ["Pharmacie Moreau"]);
+  });
+
   it("selects a flagged customer's rows in the workbook", async () => {
+    await page.getByRole("searchbox", { name: "Search customers" }).fill("moreau");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
     await page.locator('li[data-customer="Pharmacie Moreau"]').getByRole("button", { name: "Pharmacie Moreau" }).click();
     const selection = await hooks(page, (wb) => wb.selection());
     expect(selection?.sheet).toBe("FR subscriptions");
@@ -445,6 +483,20 @@ describe("the pane on the in-memory workbook (development page)", () => {
     // The Decision column is ours and goes with the rest: the user is told before their Excludes go.
     await dialog.getByText("with the Exclude decisions typed in the Decision column", { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // The safe choice is the primary button and has the focus; the destructive one is secondary.
+    const keep = dialog.getByRole("button", { name: "Keep" });
+    const remove = dialog.getByRole("button", { name: "Remove" });
+    await page.waitForFunction(() => document.activeElement?.textContent === "Keep");
+    const look = (el: Element) => getComputedStyle(el).backgroundColor;
+    const brand = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).getPropertyValue("--colorBrandBackground").trim());
+    expect(brand).toMatch(/^#/);
+    const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, "0")).join("")}`;
+    expect(hex(await keep.evaluate(look))).toBe(brand.toLowerCase());
+    expect(hex(await remove.evaluate(look))).not.toBe(brand.toLowerCase());
+    await page.keyboard.press("Enter");
+    await dialog.waitFor({ state: "detached" });
+    expect(await hooks(page, (wb) => wb.sheets())).toEqual(expect.arrayContaining(["Summary", "Groups", "Problems"]));
+    await page.getByRole("button", { name: "Remove reconciliation…" }).click();
     await dialog.getByRole("button", { name: "Remove" }).click();
     await notice(page, "Reconciliation removed.");
     expect(await hooks(page, (wb) => wb.snapshot())).toEqual(beforeReconcile);
@@ -491,6 +543,27 @@ describe("sheets the user opened, and a workbook that says no", () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(seen.origins()).toEqual([origin]);
     expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a run with only the new account's exports", () => {
+  it("says so on Results and at the top of the workbook's Summary, though nothing is flagged", async () => {
+    const only = path.join(work, "only-new");
+    await fs.cp(path.join(SAMPLES, "to"), path.join(only, "to"), { recursive: true });
+    const context = await browser.newContext({ viewport: { width: 350, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
+    await page.getByTestId("folder-input").setInputFiles(only);
+    await page.getByRole("button", { name: /^Import \d+ files$/ }).click();
+    await page.getByRole("heading", { name: "Export sheets" }).waitFor();
+    await page.getByRole("button", { name: "Reconcile" }).click();
+    await page.getByTestId("verdict-chart").waitFor();
+    expect(await page.getByTestId("results-summary").innerText()).toContain("0 flagged");
+    expect(await page.locator('[data-warning="NO_OLD_ACCOUNT"]').innerText()).toBe(RUN_WARNING_TEXT.NO_OLD_ACCOUNT);
+    const summary = await hooks(page, (wb) => wb.values("Summary"));
+    expect(summary.map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("Warning:"))).toEqual([`Warning: ${RUN_WARNING_TEXT.NO_OLD_ACCOUNT}`]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
@@ -551,6 +624,115 @@ describe("language and theme", () => {
     expect(await page.evaluate(() => [document.querySelector("nav")!.scrollWidth, document.documentElement.scrollWidth])).toEqual([350, 350]);
     expect(await axeViolations(page)).toEqual([]);
     expect(seen.origins()).toEqual([origin]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a narrow pane in French and in Dutch: every word translated, nothing wider than the pane", () => {
+  /** English of the catalogue and of the engine's problems, cut at the values: pieces of two words or more that no French or Dutch text also holds. */
+  function englishPieces(): string[] {
+    const entries = [MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS, WARNINGS].flatMap((section) => Object.values(section as Record<string, Record<string, Text>>));
+    const forms = (t: Text) => (typeof t === "string" ? [t] : [t.one, t.other]);
+    const local = [...entries.flatMap((e) => [...forms(e.fr), ...forms(e.nl)]), ...PROBLEM_PATTERNS.flatMap((p) => [p.fr, p.nl])].join("\n");
+    const english = [...entries.flatMap((e) => forms(e.en)), ...PROBLEM_PATTERNS.map((p) => p.en), ...PROBLEM_SUFFIXES.map((p) => p.en)];
+    const pieces = english.flatMap((t) => t.split(/\{\w+\}/)).map((p) => p.replace(/^[\s"(),.:;…]+|[\s"(),.:;…]+$/g, ""));
+    return [...new Set(pieces.filter((p) => /\p{L}+\s+\p{L}+/u.test(p) && p.length >= 8 && !local.includes(p)))];
+  }
+
+  /** What a user reads or hears: visible text, the live region, and the labels and tooltips of every element. */
+  const readable = () => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      const text = walker.currentNode.textContent?.trim() ?? "";
+      if (el && text !== "" && (el.checkVisibility() || el.closest('[role="status"]'))) out.push(text);
+    }
+    for (const el of document.querySelectorAll("[aria-label], [title], [placeholder], [alt], [aria-valuetext]")) {
+      // A control Fluent keeps in the DOM with display: none (a Dropdown's clear button) is neither seen nor heard.
+      if (!el.checkVisibility()) continue;
+      for (const a of ["aria-label", "title", "placeholder", "alt", "aria-valuetext"]) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  };
+
+  /** Labels Fluent UI v9 writes in English itself (grep "aria-label" in node_modules/@fluentui/react-*). */
+  const FLUENT_ENGLISH = ["clear", "close", "dismiss", "Clear selection", "information", "Overflow"];
+  const LONG_NAME = `Contoso_${"Export".repeat(25)}.xlsx`;
+  let exports: string;
+  let placed: number;
+  beforeAll(async () => {
+    // The samples as a partner's folder, with one broken .xlsx whose name is one long word.
+    exports = path.join(work, "exports-narrow");
+    await fs.cp(SAMPLES, exports, { recursive: true });
+    await fs.writeFile(path.join(exports, "from", "FR", LONG_NAME), "this is not a zip file");
+    // And a readable export named the same way: its customer's name is that long word.
+    await fs.writeFile(path.join(exports, "from", "FR", LONG_NAME.replace(/\.xlsx$/, "_Readable.csv")), "Subscription ID,Subscription,Quantity,Status\nlong-1,Office 365 E3,5,Active\n");
+    placed = (await scanFolder(exports)).files.length;
+  });
+
+  it.each(["fr-FR", "nl-NL"] as const)("%s at 320 px: import with a broken file, reconcile, results, settings, the Remove dialog, an error", async (lang) => {
+    const i18n = createI18n(lang);
+    const t = i18n.t;
+    const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+    const page = await context.newPage();
+    const seen = watch(context, page);
+    await page.goto(`${origin}/devpane.html?workbook=empty&lang=${lang}`);
+    await page.getByRole("heading", { name: t("import.heading") }).waitFor();
+    const views: { where: string; texts: string[]; width: number }[] = [];
+    const look = async (where: string) => {
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+      views.push({ where, texts: await page.evaluate(readable), width: await page.evaluate(() => document.documentElement.scrollWidth) });
+    };
+
+    await look("import");
+    await page.getByTestId("folder-input").setInputFiles(exports);
+    await look("import, files staged");
+    await page.getByRole("button", { name: t("import.submit", { count: placed }) }).click();
+    await page.getByRole("heading", { name: t("sheets.heading") }).waitFor();
+    const importNotice = page.getByRole("tabpanel").locator(".fui-MessageBar");
+    await importNotice.getByText(t("import.doneProblems"), { exact: false }).waitFor();
+    const noticeText = await importNotice.innerText();
+    // The broken file: a short sentence in the pane's language, no parser message, no link.
+    expect(noticeText).toContain(i18n.problemText({ code: "UNREADABLE_FILE", message: unreadableFileMessage(LONG_NAME) }));
+    expect(noticeText).not.toMatch(/zip|https?:|central directory/i);
+    expect(await importNotice.evaluate((el) => [el.scrollWidth <= el.clientWidth, el.getBoundingClientRect().right <= 320])).toEqual([true, true]);
+    await look("sheets, with the import's notice");
+
+    await page.getByRole("button", { name: t("run.reconcile") }).click();
+    await page.getByTestId("verdict-chart").waitFor();
+    await page.getByRole("tab", { name: t("results.showAll") }).click();
+    await look("results, all customers");
+    await page.getByRole("searchbox", { name: t("results.search") }).fill("contoso_export");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
+    await look("results, the customer of the broken file");
+
+    await page.getByRole("tab", { name: t("nav.settings") }).click();
+    await page.getByRole("button", { name: t("settings.save") }).waitFor();
+    await look("settings");
+    await page.getByRole("button", { name: t("settings.remove") }).click();
+    await page.getByRole("alertdialog", { name: t("remove.title") }).waitFor();
+    await look("the Remove dialog");
+    await page.keyboard.press("Enter"); // the focused, safe choice: Keep
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
+
+    await page.evaluate(() => window.__fakeWorkbook!.protect("FR subscriptions"));
+    await page.getByRole("button", { name: t("run.reconcileAgain") }).click();
+    await page.getByRole("tabpanel").getByText(ERRORS.protected[lang.slice(0, 2) as "fr" | "nl"] as string).waitFor();
+    await look("settings, with an error");
+
+    const pieces = englishPieces();
+    expect(pieces.length).toBeGreaterThan(100);
+    const english = views.flatMap((v) => v.texts.flatMap((text) => pieces.filter((p) => text.includes(p)).map((p) => `${v.where}: "${p}" in "${text.slice(0, 120)}"`)));
+    expect(english).toEqual([]);
+    // Fluent UI's own English labels ("clear" on a search box's button, "close"...) are replaced too.
+    expect(views.flatMap((v) => v.texts.filter((text) => FLUENT_ENGLISH.includes(text)).map((text) => `${v.where}: "${text}"`))).toEqual([]);
+    expect(views.filter((v) => v.width > 320).map((v) => `${v.where}: ${v.width} px`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(seen.errors).toEqual([]);
     await context.close();
   });

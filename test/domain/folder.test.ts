@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
 import { reconcileImports } from "../../src/cli/run";
+import { RUN_WARNING_TEXT } from "../../src/domain/warnings";
 
 const FOLDERS = path.join(__dirname, "..", "fixtures", "folders");
 const run = async (root: string) => {
@@ -122,6 +123,17 @@ describe("§6 folder names are case-insensitive (generated, since case-twin fold
     await write(root, "notes.txt", "nothing here");
     const { scan, out } = await run(root);
     expect(scan.ignored).toEqual(["notes.txt"]);
-    expect(out.report).toEqual({ asOf: "2026-11-24", customers: [], problems: [], totals: { customers: 0, flagged: 0, byVerdict: {} }, actions: [] });
+    // The command refuses such a folder (exit 2, test/cli.test.ts); the engine still answers, and warns.
+    expect(out.report).toEqual({
+      asOf: "2026-11-24",
+      warnings: [
+        { code: "NO_OLD_ACCOUNT", message: RUN_WARNING_TEXT.NO_OLD_ACCOUNT },
+        { code: "NO_NEW_ACCOUNT", message: RUN_WARNING_TEXT.NO_NEW_ACCOUNT },
+      ],
+      customers: [],
+      problems: [],
+      totals: { customers: 0, flagged: 0, byVerdict: {} },
+      actions: [],
+    });
   });
 });

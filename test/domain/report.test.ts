@@ -14,8 +14,9 @@ describe("§6 report.json shape", () => {
     .new("Contoso Ltd", [r("Active", 3, "Microsoft 365 Business Standard"), { offer: "Azure plan", status: "Active" }, { offer: "Azure plan", status: "Active" }])
     .run("2026-11-24");
 
-  test("top level: asOf, customers, problems, totals, actions (§8) — nothing else", () => {
-    expect(Object.keys(report)).toEqual(["asOf", "customers", "problems", "totals", "actions"]);
+  test("top level: asOf, warnings, customers, problems, totals, actions (§8) — nothing else", () => {
+    expect(Object.keys(report)).toEqual(["asOf", "warnings", "customers", "problems", "totals", "actions"]);
+    expect(report.warnings).toEqual([]);
     expect(report.asOf).toBe("2026-11-24");
   });
 
@@ -154,5 +155,31 @@ describe("§7.15 a customer's name in the report", () => {
       [id.toUpperCase(), id],
       ["fabrikam.onmicrosoft.com", null],
     ]);
+  });
+});
+
+describe("report.json warnings: exports of a whole side missing (issue 11; docs/DECISIONS.md)", () => {
+  const warnings = (set: ExportSet) => set.run().report.warnings.map((w) => w.code);
+
+  test("only the new account's exports: NO_OLD_ACCOUNT, though nothing is flagged", () => {
+    const { report } = new ExportSet().new("Contoso Ltd", [r("Active")]).run();
+    expect(report.totals.flagged).toBe(0);
+    expect(report.warnings.map((w) => w.code)).toEqual(["NO_OLD_ACCOUNT"]);
+  });
+
+  test("only old accounts' exports: NO_NEW_ACCOUNT", () => {
+    expect(warnings(new ExportSet().old("FR", "Contoso Ltd", [r("Active")]))).toEqual(["NO_NEW_ACCOUNT"]);
+  });
+
+  test("an old account's customer list is not an export: NO_OLD_ACCOUNT still", () => {
+    expect(warnings(new ExportSet().oldList("FR", [{ id: guid(), name: "Contoso Ltd" }]).new("Contoso Ltd", [r("Active")]))).toEqual(["NO_OLD_ACCOUNT"]);
+  });
+
+  test("an export that could not be read still shows its side was exported (its problem says the rest)", () => {
+    expect(warnings(new ExportSet().raw("from/FR/Contoso Ltd.csv", null, "The file could not be read").new("Contoso Ltd", [r("Active")]))).toEqual([]);
+  });
+
+  test("a header-only export counts: it says there are no subscriptions", () => {
+    expect(warnings(new ExportSet().old("FR", "Contoso Ltd", []).new("Contoso Ltd", [r("Active")]))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
 import { SHEETS } from "../../domain/workbook";
+import { runWarnings } from "../../domain/warnings";
 import { columnLetters, quote, rangeRef, sheetPrefix } from "../a1";
 import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
 import { customerLabelFormula, flaggedFormula } from "../formulas";
@@ -103,6 +104,9 @@ export function summarySheet(layout: Layout): SheetPlan {
     { row: 6, col: 1, value: "Last run", style: "label" },
     { row: 6, col: 2, value: input.runAt },
     { row: 3, col: 4, value: "Customers by verdict", style: "label" },
+    // Exports of a whole side missing, said where the reader looks first (rows 8-9 are free; the
+    // text runs across columns A-C up to the verdict counts in D).
+    ...runWarnings(result).map((w, k): FreeCell => ({ row: 8 + k, col: 1, value: `Warning: ${w.message}`, style: "label" })),
     ...[...CUSTOMER_ORDER.map((v) => LABEL[v]), RERUN_LABEL].flatMap((label, k): FreeCell[] => [
       { row: 4 + k, col: 4, value: label, style: "label" },
       { row: 4 + k, col: 5, value: { f: `COUNTIF(${verdictRange},${quote(label)})`, v: byVerdict.get(label) ?? 0 } as PlanCell },

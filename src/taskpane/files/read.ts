@@ -4,7 +4,7 @@
  * which is about 1 MB, so it is fetched from the pane's own origin only when an .xlsx is read.
  */
 import type { Cell } from "../../domain/cells";
-import type { FileKind, ImportFile } from "../../domain/importer";
+import { FileKind, ImportFile, unreadableFileMessage } from "../../domain/importer";
 import type { Role } from "../../domain/model";
 import { readCsv } from "../../domain/readers/csv";
 
@@ -30,9 +30,9 @@ async function gridOf(file: FileToRead["file"]): Promise<{ grid: Cell[][] | null
       return { grid: await readXlsx(bytes, loadExcelJs) };
     }
     return { grid: readCsv(bytes) };
-  } catch (error) {
+  } catch {
     // Kept as an UNREADABLE_FILE record by the importer, with this reason: nothing is dropped silently.
-    return { grid: null, error: `The file could not be read: ${String((error as Error)?.message ?? error).split("\n")[0]}` };
+    return { grid: null, error: unreadableFileMessage(file.name) };
   }
 }
 

@@ -11,6 +11,7 @@
 import type { CustomerVerdict } from "../../domain/verdicts";
 import { LABEL, NEXT_STEP } from "../../domain/verdicts";
 import type { ProblemCode } from "../../domain/model";
+import { RUN_WARNING_TEXT, RunWarningCode } from "../../domain/warnings";
 import type { WorkbookError } from "../../office/types";
 
 export const LANGUAGES = ["en", "fr", "nl"] as const;
@@ -97,7 +98,8 @@ export const MESSAGES = {
 
   "notice.dismiss": { en: "Dismiss", fr: "Fermer", nl: "Sluiten" },
   "notice.errorTitle": { en: "That did not work", fr: "L’opération a échoué", nl: "Dat is niet gelukt" },
-  "notice.detail": { en: "Details: {detail}", fr: "Détails : {detail}", nl: "Details: {detail}" },
+  "notice.sheet": { en: "Sheet: {sheet}", fr: "Feuille : {sheet}", nl: "Blad: {sheet}" },
+  "notice.technical": { en: "Details for support", fr: "Détails pour l’assistance", nl: "Details voor ondersteuning" },
 
   "import.heading": { en: "Import exports", fr: "Importer des exports", nl: "Exports importeren" },
   "import.intro": {
@@ -164,6 +166,7 @@ export const MESSAGES = {
     fr: "Certains fichiers sont à vérifier :",
     nl: "Sommige bestanden vragen aandacht:",
   },
+  "import.problem": { en: "{where}: {problem}", fr: "{where} : {problem}", nl: "{where}: {problem}" },
   "import.moreProblems": { en: "…and {count} more", fr: "…et {count} de plus", nl: "…en nog {count}" },
   "import.moreFiles": {
     en: { one: "{count} more file, not listed", other: "{count} more files, not listed" },
@@ -214,6 +217,9 @@ export const MESSAGES = {
   },
   "sheets.filter": { en: "Find a sheet", fr: "Rechercher une feuille", nl: "Blad zoeken" },
 
+  // Fluent's SearchBox labels its clear button "clear", in English, unless told otherwise.
+  "search.clear": { en: "Clear the search", fr: "Effacer la recherche", nl: "Zoekopdracht wissen" },
+
   "results.heading": { en: "Results", fr: "Résultats", nl: "Resultaten" },
   "results.none": {
     en: "Not reconciled yet. Select Reconcile to check every customer.",
@@ -233,7 +239,7 @@ export const MESSAGES = {
   "results.showFlagged": { en: "Flagged", fr: "Signalés", nl: "Gemarkeerd" },
   "results.showAll": { en: "All", fr: "Tous", nl: "Alle" },
   "results.noMatch": { en: "No customer matches.", fr: "Aucun client ne correspond.", nl: "Geen klant gevonden." },
-  "results.nextStep": { en: "Next step", fr: "Étape suivante", nl: "Volgende stap" },
+  "results.nextStep": { en: "Next step:", fr: "Étape suivante :", nl: "Volgende stap:" },
   "results.selectRows": {
     en: { one: "Select {count} row on {sheet}", other: "Select {count} rows on {sheet}" },
     fr: { one: "Sélectionner {count} ligne dans {sheet}", other: "Sélectionner {count} lignes dans {sheet}" },
@@ -249,6 +255,7 @@ export const MESSAGES = {
     fr: "Aucune ligne d’abonnement dans le classeur.",
     nl: "Geen abonnementsrijen in de werkmap.",
   },
+  "results.group": { en: "{offer}: {verdict}", fr: "{offer} : {verdict}", nl: "{offer}: {verdict}" },
   "results.seats": {
     en: "(required {required}, new {seats})",
     fr: "(requis {required}, nouveaux {seats})",
@@ -419,8 +426,8 @@ export const VERDICTS: Record<CustomerVerdict, Entry> = withEnglish(LABEL, {
 
 export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP, {
   SERVICE_GAP: {
-    fr: "Rien n’est actif dans aucun compte : créez l’abonnement dans le nouveau compte maintenant.",
-    nl: "Niets is actief in een van beide accounts: maak het abonnement nu aan in het nieuwe account.",
+    fr: "L’ancien abonnement est suspendu et aucune licence n’est active dans le nouveau compte : créez l’abonnement dans le nouveau compte maintenant.",
+    nl: "Het oude abonnement is opgeschort en in het nieuwe account is geen licentie actief: maak het abonnement nu aan in het nieuwe account.",
   },
   OLD_STILL_ACTIVE: {
     fr: "L’ancien abonnement est encore facturé à côté du nouveau : suspendez-le (ancien commerce) ou transférez-le/annulez-le (nouveau commerce) aujourd’hui.",
@@ -464,6 +471,18 @@ export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP,
   RELATIONSHIP_PENDING: {
     fr: "Le client n’a pas accepté la nouvelle relation de revendeur : renvoyez la demande.",
     nl: "De klant heeft de nieuwe resellerrelatie niet geaccepteerd: stuur het verzoek opnieuw.",
+  },
+});
+
+/** A run missing a whole side's exports (src/domain/warnings.ts); English as the Summary says it. */
+export const WARNINGS: Record<RunWarningCode, Entry> = withEnglish(RUN_WARNING_TEXT, {
+  NO_OLD_ACCOUNT: {
+    fr: "Aucun export d’un ancien compte n’a été lu : rien ne peut être vérifié comme transféré.",
+    nl: "Er is geen export van een oud account gelezen: niets kan als verplaatst worden gecontroleerd.",
+  },
+  NO_NEW_ACCOUNT: {
+    fr: "Aucun export du nouveau compte n’a été lu : chaque offre y apparaît comme manquante.",
+    nl: "Er is geen export van het nieuwe account gelezen: elke aanbieding ontbreekt daar.",
   },
 });
 

@@ -6,7 +6,9 @@ import { createContext, ReactNode, useContext, useMemo } from "react";
 import type { CustomerVerdict } from "../../domain/verdicts";
 import type { ProblemCode } from "../../domain/model";
 import type { WorkbookError } from "../../office/types";
-import { ERRORS, Entry, LANGUAGES, Language, MESSAGES, MessageKey, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS } from "./catalogue";
+import { ERRORS, Entry, LANGUAGES, Language, MESSAGES, MessageKey, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "./catalogue";
+import type { RunWarningCode } from "../../domain/warnings";
+import { UNKNOWN, translateProblem } from "./problems";
 
 export type { Language, MessageKey } from "./catalogue";
 
@@ -20,7 +22,10 @@ export interface I18n {
   verdict(v: CustomerVerdict): string;
   nextStep(v: CustomerVerdict): string;
   problem(code: ProblemCode): string;
+  /** A problem's message in the pane's language: the engine's English as it is, else translated by its pattern (./problems). */
+  problemText(p: { readonly code: ProblemCode; readonly message: string }): string;
   phase(key: string): string;
+  warning(code: RunWarningCode): string;
   error(key: WorkbookError["key"]): string;
   number(n: number): string;
   percent(fraction: number): string;
@@ -68,7 +73,12 @@ export function createI18n(displayLanguage: string | null | undefined): I18n {
     verdict: (v) => pick(VERDICTS[v]),
     nextStep: (v) => pick(NEXT_STEPS[v]),
     problem: (code) => pick(PROBLEMS[code]),
+    problemText: ({ code, message }) => {
+      if (language === "en") return message;
+      return translateProblem(code, message, language) ?? `${pick(PROBLEMS[code])}. ${UNKNOWN[language]}`;
+    },
     phase: (key) => pick(key in PHASES ? PHASES[key as keyof typeof PHASES] : PHASES.working),
+    warning: (code) => pick(WARNINGS[code]),
     error: (key) => pick(ERRORS[key] ?? ERRORS.failed),
     number: (n) => numbers.format(n),
     percent: (f) => percents.format(Math.max(0, Math.min(1, f))),

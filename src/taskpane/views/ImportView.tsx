@@ -69,7 +69,8 @@ function groupKey(s: Staged): string {
 
 export function ImportView() {
   const pane = usePane();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const styles = useStyles();
   const [staged, setStaged] = useState<readonly Staged[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -155,8 +156,12 @@ export function ImportView() {
     pane.setNotice({
       intent: outcome.problems.length > 0 ? "warning" : "success",
       text: outcome.problems.length > 0 ? `${done} ${t("import.doneProblems")}` : done,
+      // Shown on Sheets, where the import takes the user.
+      view: "sheets",
       items: [
-        ...outcome.problems.slice(0, 10).map((p) => `${p.row > 0 ? t("results.problemRow", { source: p.source, row: p.row }) : p.source}: ${p.message}`),
+        ...outcome.problems
+          .slice(0, 10)
+          .map((p) => t("import.problem", { where: p.row > 0 ? t("results.problemRow", { source: p.source, row: p.row }) : p.source, problem: i18n.problemText(p) })),
         ...(outcome.problems.length > 10 ? [t("import.moreProblems", { count: outcome.problems.length - 10 })] : []),
       ],
     });

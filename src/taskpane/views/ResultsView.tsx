@@ -6,11 +6,11 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { Badge, BadgeProps, Link, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../domain/model";
-import { caseFold } from "../../domain/text";
 import { CUSTOMER_ORDER, CustomerVerdict, TONE, Tone } from "../../domain/verdicts";
 import type { CustomerOutcome } from "../../office/types";
 import { useI18n } from "../i18n";
-import { localReason } from "./reasons";
+import { groupReason } from "./reasons";
+import { customerHaystack, matches } from "./search";
 import { usePane } from "../state";
 import { Pager, usePaging } from "../components/Pager";
 import { VerdictChart } from "../components/VerdictChart";
@@ -88,14 +88,14 @@ export function ResultsView() {
   const deferredQuery = useDeferredValue(query);
   const outcome = pane.outcome;
 
+  const haystacks = useMemo(() => new Map((outcome?.customers ?? []).map((c) => [c.index, customerHaystack(c, i18n)])), [outcome, i18n]);
   const customers = useMemo(() => {
     if (!outcome) return [];
-    const q = caseFold(deferredQuery.trim());
     return outcome.customers.filter((c) => {
       if (verdict ? c.verdict !== verdict : show === "flagged" && !c.flagged) return false;
-      return q === "" || caseFold(`${c.name} ${c.microsoftId ?? ""} ${c.reasons.join(" ")}`).includes(q);
+      return matches(haystacks.get(c.index) ?? "", deferredQuery);
     });
-  }, [outcome, deferredQuery, show, verdict]);
+  }, [outcome, haystacks, deferredQuery, show, verdict]);
   const ordered = useMemo(() => {
     // The Summary sheet's order: most urgent verdict first, then by name.
     const collator = new Intl.Collator(i18n.locale, { sensitivity: "base", numeric: true });
@@ -128,6 +128,11 @@ export function ResultsView() {
         <span>{t("count.problems", { count: outcome.problems.length })}</span>
         <span>{t("results.asOf", { date: i18n.date(outcome.report.asOf) })}</span>
       </div>
+      {(outcome.report.warnings ?? []).map((w) => (
+        <MessageBar key={w.code} intent="warning" data-warning={w.code}>
+          <MessageBarBody>{i18n.warning(w.code)}</MessageBarBody>
+        </MessageBar>
+      ))}
       {pane.outcomeStale && (
         <MessageBar intent="warning">
           <MessageBarBody>{t("results.stale")}</MessageBarBody>
@@ -148,7 +153,7 @@ export function ResultsView() {
         <h3 id="customers-title" className={styles.h3}>
           {t("results.customers")}
         </h3>
-        <SearchBox aria-label={t("results.search")} placeholder={t("results.search")} value={query} onChange={(_, d) => setQuery(d.value)} />
+        <SearchBox aria-label={t("results.search")} placeholder={t("results.search")} dismiss={{ "aria-label": t("search.clear") }} value={query} onChange={(_, d) => setQuery(d.value)} />
         <TabList
           size="small"
           aria-label={t("results.show")}
@@ -208,7 +213,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
         type="button"
         className={styles.itemHead}
         disabled={!first}
-        aria-describedby={[`${id}-verdict`, c.reasons.length > 0 ? `${id}-reason` : "", c.flagged ? `${id}-next` : ""].filter(Boolean).join(" ")}
+        aria-describedby={[`${id}-verdict`, c.groups.length > 0 ? `${id}-reason` : "", c.flagged ? `${id}-next` : ""].filter(Boolean).join(" ")}
         title={first ? t("results.selectRows", { count: first.rows.length, sheet: first.sheet }) : t("results.noRows")}
         onClick={() => first && onSelect(first.sheet, first.rows)}
       >
@@ -219,14 +224,14 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
           {verdict(c.verdict)}
         </Badge>
       </div>
-      {c.reasons.length > 0 && (
+      {c.groups.length > 0 && (
         <Text size={200} id={`${id}-reason`} className={styles.detail}>
-          {c.reasons.map((r) => localReason(r, i18n)).join(" · ")}
+          {c.groups.map((g) => groupReason(g, i18n)).join(" · ")}
         </Text>
       )}
       {c.flagged && (
         <Text size={200} id={`${id}-next`} className={styles.next}>
-          <strong>{t("results.nextStep")}:</strong> {nextStep(c.verdict)}
+          <strong>{t("results.nextStep")}</strong> {nextStep(c.verdict)}
         </Text>
       )}
       {sheets.length > 1 && (
@@ -244,7 +249,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
 
 function ProblemItem({ problem: p, onSelect }: { problem: Problem; onSelect: (sheet: string, rows: readonly number[]) => void }) {
   const styles = useStyles();
-  const { t, problem } = useI18n();
+  const { t, problem, problemText } = useI18n();
   const where = p.row > 0 ? t("results.problemRow", { source: p.source, row: p.row }) : t("results.problemFile", { source: p.source });
   const at = p.at;
   return (
@@ -261,7 +266,9 @@ function ProblemItem({ problem: p, onSelect }: { problem: Problem; onSelect: (sh
       <Text size={200} className={styles.detail}>
         {where}
       </Text>
-      <Text size={200}>{p.message}</Text>
+      <Text size={200} className={styles.next}>
+        {problemText(p)}
+      </Text>
     </li>
   );
 }

@@ -250,6 +250,12 @@ function RemoveSection() {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [everything, setEverything] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  // The dialog focuses its first focusable element (the checkbox) when it opens; this effect runs
+  // after the dialog's own (a parent's effects run after its children's), as in Fluent's ChangeFocus example.
+  useEffect(() => {
+    if (open) keep.current?.focus();
+  }, [open]);
 
   const remove = async () => {
     setOpen(false);
@@ -290,13 +296,16 @@ function RemoveSection() {
                 <Checkbox checked={everything} onChange={(_, d) => setEverything(d.checked === true)} label={t("remove.everything")} />
               </Field>
             </DialogContent>
+            {/* The safe choice is the primary button and has the focus: Enter or a hurried click keeps. */}
             <DialogActions>
-              <Button appearance="primary" onClick={() => void remove()}>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="primary" ref={keep}>
+                  {t("remove.keep")}
+                </Button>
+              </DialogTrigger>
+              <Button appearance="secondary" icon={<DeleteRegular />} onClick={() => void remove()}>
                 {t("remove.confirm")}
               </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>{t("remove.keep")}</Button>
-              </DialogTrigger>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

@@ -150,7 +150,7 @@ export function SheetsView() {
     <>
       <Text className={styles.intro}>{t("sheets.intro")}</Text>
       {exportsOnly.length > PAGE / 2 && (
-        <SearchBox aria-label={t("sheets.filter")} placeholder={t("sheets.filter")} value={filter} onChange={(_, d) => setFilter(d.value)} />
+        <SearchBox aria-label={t("sheets.filter")} placeholder={t("sheets.filter")} dismiss={{ "aria-label": t("search.clear") }} value={filter} onChange={(_, d) => setFilter(d.value)} />
       )}
       <ul className={styles.list}>
         {paging.slice.map((s) => (

@@ -1,22 +1,14 @@
 /**
- * A customer's reasons in the pane's language. The gateway words each group in English as
- * "<offer>: <verdict label> (R <required>, N <new seats>)" (src/office/reconcile.ts,
- * customerOutcomes); the offer name stays as the export wrote it, the rest is translated.
- * Any other wording is shown as it is.
+ * A customer's groups in the pane's language: "<offer>: <verdict> (required R, new N)". The offer
+ * name stays as the export wrote it; the verdict is the same label the chart and the badge use.
  */
-import { CUSTOMER_ORDER, LABEL } from "../../domain/verdicts";
+import type { GroupOutcome } from "../../office/types";
 import type { I18n } from "../i18n";
 
-const SEATS = / \(R (\d+), N (\d+)\)$/;
-// Longest first: an offer name may itself contain ": " ("Azure: Azure: awaiting Microsoft").
-const LABELS = CUSTOMER_ORDER.map((v) => ({ v, suffix: `: ${LABEL[v]}` })).sort((a, b) => b.suffix.length - a.suffix.length);
-
-export function localReason(reason: string, i18n: I18n): string {
-  const seats = SEATS.exec(reason);
-  if (!seats) return reason;
-  const head = reason.slice(0, seats.index);
-  const label = LABELS.find((l) => head.endsWith(l.suffix) && head.length > l.suffix.length);
-  if (!label) return reason;
-  const offer = head.slice(0, head.length - label.suffix.length);
-  return `${offer}: ${i18n.verdict(label.v)} ${i18n.t("results.seats", { required: Number(seats[1]), seats: Number(seats[2]) })}`;
+export function groupReason(g: GroupOutcome, i18n: I18n): string {
+  const label = i18n.verdict(g.verdict);
+  // The label "Azure: awaiting Microsoft" names Azure already: not "Azure: Azure: awaiting Microsoft".
+  const head = g.azure && g.verdict === "AZURE_PENDING" ? label : i18n.t("results.group", { offer: g.offer, verdict: label });
+  // An Azure group's R and N count subscriptions, not seats (spec §3): no seat figures.
+  return g.azure ? head : `${head} ${i18n.t("results.seats", { required: g.required, seats: g.newSeats })}`;
 }
