@@ -52,7 +52,7 @@ describe("--help and -h: the usage and the folder layout on stdout, exit 0", () 
   test.each(["--help", "-h"])("%s", async (flag) => {
     const r = await run(flag);
     expect([r.code, r.stderr]).toEqual([0, []]);
-    expect(r.stdout.split("\n")[0]).toBe("usage: csp-reconcile <folder> --out <workbook.xlsx> [--json <report.json>] [--as-of YYYY-MM-DD]");
+    expect(r.stdout.split("\n")[0]).toBe("usage: csp-reconcile <folder> --out <workbook.xlsx> [--json <report.json>] [--actions <next-steps.csv>] [--as-of YYYY-MM-DD]");
     for (const o of OPTIONS) expect(r.stdout).toContain(`--${o.name}`);
     for (const l of FOLDER_LAYOUT) expect(r.stdout).toContain(l.path);
   });
