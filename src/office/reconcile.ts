@@ -236,7 +236,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
 
       // 2. What the previous run wrote and this one does not.
       const nowExisting = new Set([...existing, ...toCreate.map((n) => n.toLowerCase())]);
-      await releaseExtents({ meter, batch }, releasedExtents(writingState.extents.slice(0, writingState.extents.length - newExtents.length), newExtents), capture.originals, nowExisting);
+      await releaseExtents({ meter, batch, validation: api.has("validation") }, releasedExtents(writingState.extents.slice(0, writingState.extents.length - newExtents.length), newExtents), capture.originals, nowExisting);
 
       // 3. The plan: values, formulas, uniform fills, formats.
       const summaryLower = GENERATED.summary.toLowerCase();

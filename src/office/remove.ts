@@ -10,6 +10,7 @@
 import { SHEETS, hasProvenance, readSourceRecords } from "../domain/workbook";
 import { cellKey } from "./capture";
 import { listSheets, readBlock, readSheetData } from "./read";
+import { apiSupport } from "./host";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { rect } from "./rects";
 import { releaseExtents, restoreWidths } from "./release";
@@ -53,7 +54,7 @@ export async function removeReconciliation(deps: GatewayDeps, options: { readonl
 
     const batch = new WriteBatch(meter, () => undefined, deps.budget);
     const originals = new Map(state.originals.map((o) => [cellKey(o.sheet, o.row, o.col), o]));
-    await releaseExtents({ meter, batch }, state.extents, originals, existing);
+    await releaseExtents({ meter, batch, validation: apiSupport(deps.host).has("validation") }, state.extents, originals, existing);
     await restoreWidths({ meter, batch }, state.widths, existing);
     progress({ fraction: 0.6, phase: "removing" });
 

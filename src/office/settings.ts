@@ -17,7 +17,7 @@ import { GatewayDeps, findSheet } from "./reconcile";
 import { Meter, WriteBatch } from "./requests";
 import { SETTING_AS_OF, SETTING_AUTO_OPEN, STATE_SHEET, readState } from "./state";
 import { writeTable } from "./tables";
-import { WorkbookError, WorkbookSettings } from "./types";
+import { SelectOutcome, WorkbookError, WorkbookSettings } from "./types";
 
 export async function saveSources(deps: GatewayDeps, records: readonly SourceRecord[]): Promise<void> {
   await deps.host.Excel.run(async (ctx) => {
@@ -95,8 +95,17 @@ export async function saveSettings(deps: GatewayDeps, settings: WorkbookSettings
   });
 }
 
-/** Activates the sheet and selects whole rows: one run, or several with ExcelApi 1.9. */
-export async function selectRows(deps: GatewayDeps, sheet: string, rows: readonly number[]): Promise<void> {
+/** The longest multi-area address we give getRanges: half of what failed in office-js #5198 (~8,200 characters). */
+export const MAX_SELECT_ADDRESS = 4_000;
+
+/**
+ * Activates the sheet and selects the rows, whole. Several runs of rows are one selection only
+ * through RangeAreas.select (ExcelApi 1.18 — Office 2021 and 2024 stop at 1.14 and 1.17); below
+ * it the first run is selected: the customer's own rows and nothing else, never one block that
+ * would take in other customers' rows between them (a user may act on the selection). The
+ * outcome says how many rows that is.
+ */
+export async function selectRows(deps: GatewayDeps, sheet: string, rows: readonly number[]): Promise<SelectOutcome> {
   const sorted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 1).sort((a, b) => a - b);
   const runs: { from: number; to: number }[] = [];
   for (const r of sorted) {
@@ -104,22 +113,25 @@ export async function selectRows(deps: GatewayDeps, sheet: string, rows: readonl
     if (last && last.to === r - 1) last.to = r;
     else runs.push({ from: r, to: r });
   }
+  const address = (r: { from: number; to: number }) => `${r.from}:${r.to}`;
+  const size = (rs: readonly { from: number; to: number }[]) => rs.reduce((n, r) => n + r.to - r.from + 1, 0);
+  let chosen = runs.slice(0, 1);
+  if (runs.length > 1 && apiSupport(deps.host).has("selectAreas")) {
+    // Multi-area addresses use the en-US "," (a German desktop wanted ";": office-js #1167, #1985).
+    let length = 0;
+    chosen = [];
+    for (const r of runs) {
+      length += address(r).length + 1;
+      if (chosen.length > 0 && length > MAX_SELECT_ADDRESS) break;
+      chosen.push(r);
+    }
+  }
   await deps.host.Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     ws.activate();
-    if (runs.length === 0) return;
-    const address = (r: { from: number; to: number }) => `${r.from}:${r.to}`;
-    if (runs.length > 1 && apiSupport(deps.host).v19) {
-      try {
-        // Multi-area addresses use the en-US "," (a German desktop wanted ";": office-js #1167, #1985).
-        ws.getRanges(runs.map(address).join(",")).select();
-        await ctx.sync();
-        return;
-      } catch {
-        // Fall back to the first run below.
-      }
-    }
-    ws.getRange(address(runs[0])).select();
+    if (chosen.length > 1) ws.getRanges(chosen.map(address).join(",")).select();
+    else if (chosen.length === 1) ws.getRange(address(chosen[0])).select();
     await ctx.sync();
   });
+  return { selectedRows: size(chosen), rows: sorted.length };
 }
