@@ -8,6 +8,8 @@ import * as path from "path";
 import { generateApiSets, parseRemark, renderApiSets } from "../../scripts/office-api-sets-lib";
 import { createFakeExcel, FakeRichApiError } from "../../src/office/fake";
 import { knownMember, memberSet } from "../../src/office/fake/api-sets";
+import { FEATURES } from "../../src/office/host";
+import { versionAtLeast } from "../../src/office/fake";
 import * as proxies from "./support/fake-classes";
 
 const root = path.join(__dirname, "..", "..");
@@ -45,6 +47,17 @@ describe("the generated table", () => {
     expect(memberSet("Application", "calculationMode", "set")).toBe("1.8");
     expect(memberSet("Table", "resize", "call")).toBe("1.13");
     expect(memberSet("WorkbookProtection", "protected", "get")).toBe("1.7");
+  });
+});
+
+describe("the gateway's feature gates", () => {
+  test.each(Object.entries(FEATURES))("%s is gated on the highest set of the members it uses", (_name, feature) => {
+    const sets = feature.members.map((m) => {
+      const [cls, member] = m.split(".");
+      return memberSet(cls, member, "call");
+    });
+    const highest = sets.reduce((a, b) => (versionAtLeast(a, b) ? a : b));
+    expect(feature.set).toBe(highest);
   });
 });
 
