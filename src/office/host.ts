@@ -11,13 +11,6 @@ export interface OfficeHost {
     readonly context: {
       readonly platform?: string | null;
       readonly requirements?: { isSetSupported(name: string, version?: string): boolean } | null;
-      readonly document?: {
-        readonly settings?: {
-          set(name: string, value: unknown): void;
-          remove(name: string): void;
-          saveAsync(callback?: (result: unknown) => void): void;
-        } | null;
-      } | null;
     };
   };
 }

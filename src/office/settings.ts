@@ -6,6 +6,14 @@
  * as-of cell (and a settings pointer for before the first run), auto-open in the document
  * setting Office.AutoShowTaskpaneWithDocument (the only place Office reads it;
  * docs/develop/automatically-open-a-task-pane-with-a-document.md).
+ *
+ * One store for every setting: Excel.SettingCollection (`workbook.settings`, ExcelApi 1.4). The
+ * Common API's `Office.context.document.settings` is a copy taken when the pane starts, and its
+ * saveAsync writes that whole copy back (docs/develop/persisting-add-in-state-and-settings.md):
+ * mixed with workbook.settings it put back a stale bag over the schema pointer a run had just
+ * written. Both APIs write the same per-add-in, per-document settings (office-js-docs-reference
+ * #769, where Microsoft also advises the application-specific one), so the auto-open flag is
+ * written there too; docs/TESTING-IN-EXCEL.md checks that Office opens the pane from it.
  */
 import { Cell, cellText, isoToSerial } from "../domain/cells";
 import { caseFold } from "../domain/text";
@@ -81,15 +89,7 @@ export async function saveSettings(deps: GatewayDeps, settings: WorkbookSettings
     if (settings.asOf === "today") {
       if (!asOf.isNullObject) asOf.delete();
     } else ctx.workbook.settings.add(SETTING_AS_OF, settings.asOf);
-    // Office reads the auto-open flag from the document settings (Common API), which
-    // workbook.settings shares (office-js-docs-reference #769); the documented route is
-    // Office.context.document.settings + saveAsync, used when the host has it.
-    const doc = deps.host.Office.context.document?.settings;
-    if (doc) {
-      if (settings.autoOpen) doc.set(SETTING_AUTO_OPEN, true);
-      else doc.remove(SETTING_AUTO_OPEN);
-      await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
-    } else if (settings.autoOpen) ctx.workbook.settings.add(SETTING_AUTO_OPEN, true);
+    if (settings.autoOpen) ctx.workbook.settings.add(SETTING_AUTO_OPEN, true);
     else if (!auto.isNullObject) auto.delete();
     await meter.sync(0);
   });

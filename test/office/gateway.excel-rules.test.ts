@@ -10,7 +10,8 @@ import { ImportFile } from "../../src/domain/importer";
 import { ADDED_HEADERS } from "../../src/layout/plan";
 import { charsToPoints } from "../../src/office/fake";
 import { widthPoints } from "../../src/office/plan-extents";
-import { AS_OF, bench } from "./support/setup";
+import { createOfficeGateway } from "../../src/office/gateway";
+import { AS_OF, RUN_AT, bench } from "./support/setup";
 
 let files: ImportFile[];
 
@@ -77,5 +78,49 @@ describe("column widths: columnWidth in points, standardWidth in characters", ()
     await b.gateway.remove({ everything: false }, () => undefined);
     expect(s.colWidths.size).toBe(0);
     expect(b.fake.store.columnPoints(s, cols[0])).toBe(charsToPoints(12));
+  });
+});
+
+describe("settings: one store, and what survives saving and reopening", () => {
+  test("the fake's Common API settings are a start-up copy that saveAsync writes back whole", async () => {
+    const b = bench();
+    const doc = b.fake.Office.context.document.settings;
+    await b.fake.Excel.run(async (ctx) => {
+      ctx.workbook.settings.add("written-by-excel-api", 1);
+    });
+    doc.set("Office.AutoShowTaskpaneWithDocument", true);
+    // Not saved: lost on reopening.
+    expect(b.fake.saveAndReopen().store.settings.has("Office.AutoShowTaskpaneWithDocument")).toBe(false);
+    await new Promise<void>((resolve) => doc.saveAsync(() => resolve()));
+    // Saved: the copy (taken before the Excel API wrote its key) replaced the document's settings.
+    expect([...b.fake.store.settings.keys()]).toEqual(["Office.AutoShowTaskpaneWithDocument"]);
+  });
+
+  test("auto-open and a frozen as-of date, saved by the pane after a run, keep the run's schema pointer and survive reopening", async () => {
+    const b = await prepared();
+    await b.gateway.reconcile(b.onProgress);
+    const st = await b.gateway.inspect();
+    await b.gateway.saveSettings({ ...st.settings, autoOpen: true });
+    const keys = [...b.fake.store.settings.keys()].sort();
+    expect(keys).toEqual(["Office.AutoShowTaskpaneWithDocument", "csp-reconcile.asOf", "csp-reconcile.schemaVersion"]);
+    const reopened = b.fake.saveAndReopen();
+    const again = createOfficeGateway({ host: reopened.officeHost(), now: () => RUN_AT });
+    const after = await again.inspect();
+    expect(after.settings.autoOpen).toBe(true);
+    expect(after.settings.asOf).toBe(AS_OF);
+    expect(after.reconciled).toBe(true);
+    expect(after.schemaVersion).toBe(st.schemaVersion);
+  });
+
+  test("switching auto-open off removes the setting; removing everything removes them all", async () => {
+    const b = await prepared();
+    const st = await b.gateway.inspect();
+    await b.gateway.saveSettings({ ...st.settings, autoOpen: true });
+    await b.gateway.saveSettings({ ...st.settings, autoOpen: false });
+    expect(b.fake.store.settings.has("Office.AutoShowTaskpaneWithDocument")).toBe(false);
+    await b.gateway.saveSettings({ ...st.settings, autoOpen: true });
+    await b.gateway.reconcile(b.onProgress);
+    await b.gateway.remove({ everything: true }, () => undefined);
+    expect(b.fake.saveAndReopen().store.settings.size).toBe(0);
   });
 });
