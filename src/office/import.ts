@@ -22,7 +22,7 @@ import { toExcelInput } from "./cells";
 import { SheetInfo, listSheets, readBlock, readSheetData } from "./read";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { MAX_COLS, MAX_ROWS, rect } from "./rects";
-import { Meter, WriteBatch } from "./requests";
+import { Meter, WriteBatch, leaveCalculated } from "./requests";
 import { STATE_SHEET } from "./state";
 import { writeTable } from "./tables";
 import { CancelledError, ImportOutcome, ProgressFn, WorkbookError } from "./types";
@@ -233,6 +233,7 @@ export async function importIntoWorkbook(deps: GatewayDeps, files: readonly Impo
       ctx.workbook.worksheets.getItem(summary.name).getRangeByIndexes(2, 1, 1, 1).values = [[IMPORTED_TEXT]];
     }
     await final.flush();
+    await leaveCalculated(meter, batch, final);
     progress({ fraction: 1, phase: "done" });
     const problems: Problem[] = result.records
       .filter((r) => r.state !== "ok")

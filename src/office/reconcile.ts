@@ -25,7 +25,7 @@ import { planLayouts } from "./plan-extents";
 import { ReadQueue, SheetInfo, listSheets, queueSheetData } from "./read";
 import { releaseExtents, releasedExtents } from "./release";
 import { MAX_COLS, MAX_ROWS } from "./rects";
-import { Meter, WriteBatch } from "./requests";
+import { Meter, WriteBatch, leaveCalculated } from "./requests";
 import { EMPTY_STATE, GatewayState, SETTING_AS_OF, SETTING_SCHEMA, STATE_LEFT, STATE_SHEET, readState, writeState } from "./state";
 import { CancelledError, CustomerOutcome, ProgressFn, ReconcileOutcome, WorkbookError } from "./types";
 
@@ -286,6 +286,8 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
         ctx.workbook.worksheets.getItem(GENERATED.summary).activate();
       }
       await batch.flush();
+      progress({ fraction: 0.99, phase: "calculating" });
+      await leaveCalculated(meter, batch);
     } catch (e) {
       if (writing) await markInterrupted(ctx, e instanceof CancelledError ? "cancelled" : "writing");
       if (e instanceof CancelledError || e instanceof WorkbookError) throw e;

@@ -14,7 +14,7 @@ import { apiSupport } from "./host";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { rect } from "./rects";
 import { releaseExtents, restoreWidths } from "./release";
-import { Meter, WriteBatch } from "./requests";
+import { Meter, WriteBatch, leaveCalculated } from "./requests";
 import { EMPTY_STATE, SETTING_AS_OF, SETTING_AUTO_OPEN, SETTING_SCHEMA, STATE_SHEET, readState } from "./state";
 import { ProgressFn, WorkbookError } from "./types";
 
@@ -74,6 +74,7 @@ export async function removeReconciliation(deps: GatewayDeps, options: { readonl
     }
     for (const info of sheets) if (doomed.has(info.name.toLowerCase())) ctx.workbook.worksheets.getItem(info.name).delete();
     await meter.sync(0);
+    await leaveCalculated(meter, batch);
     progress({ fraction: 1, phase: "done" });
   });
 }

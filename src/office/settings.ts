@@ -22,7 +22,7 @@ import { AS_OF_CELL, GENERATED } from "../layout/plan";
 import { apiSupport } from "./host";
 import { listSheets, readSheetData } from "./read";
 import { GatewayDeps, findSheet } from "./reconcile";
-import { Meter, WriteBatch } from "./requests";
+import { Meter, WriteBatch, leaveCalculated } from "./requests";
 import { SETTING_AS_OF, SETTING_AUTO_OPEN, STATE_SHEET, readState } from "./state";
 import { writeTable } from "./tables";
 import { SelectOutcome, WorkbookError, WorkbookSettings } from "./types";
@@ -36,6 +36,7 @@ export async function saveSources(deps: GatewayDeps, records: readonly SourceRec
     const batch = new WriteBatch(meter, () => undefined, deps.budget);
     await writeTable(meter, batch, { sheet: info?.name ?? SHEETS.sources, create: !info, previousBottom: info?.used?.bottom ?? 0 }, [[...SOURCE_COLUMNS], ...records.map(sourceRow)], SOURCE_COLUMNS.length);
     await batch.flush();
+    await leaveCalculated(meter, batch);
   });
 }
 
@@ -92,6 +93,7 @@ export async function saveSettings(deps: GatewayDeps, settings: WorkbookSettings
     if (settings.autoOpen) ctx.workbook.settings.add(SETTING_AUTO_OPEN, true);
     else if (!auto.isNullObject) auto.delete();
     await meter.sync(0);
+    await leaveCalculated(meter, batch);
   });
 }
 

@@ -124,3 +124,36 @@ describe("settings: one store, and what survives saving and reopening", () => {
     expect(b.fake.saveAndReopen().store.settings.size).toBe(0);
   });
 });
+
+describe("calculation: writes run with calculation suspended; every operation leaves the workbook calculated", () => {
+  test("import, settings, reconcile, a re-run and remove each end calculated (one full calculation, the last request)", async () => {
+    const b = bench();
+    const calculatedAfter = async (what: string, op: () => Promise<unknown>) => {
+      b.fake.resetStats();
+      await op();
+      expect([what, b.fake.store.calculated]).toEqual([what, true]);
+      const last = b.fake.stats.log[b.fake.stats.log.length - 1];
+      expect(last).toMatchObject({ calls: 1, writes: 1, suspendedCalculation: false });
+    };
+    await calculatedAfter("import", () => b.gateway.importFiles(files, b.onProgress));
+    const st = await b.gateway.inspect();
+    await calculatedAfter("settings", () => b.gateway.saveSettings({ ...st.settings, asOf: AS_OF }));
+    await calculatedAfter("reconcile", () => b.gateway.reconcile(b.onProgress));
+    await calculatedAfter("re-run", () => b.gateway.reconcile(b.onProgress));
+    await calculatedAfter("remove", () => b.gateway.remove({ everything: false }, () => undefined));
+  });
+
+  test("the fake: writes under suspension leave the workbook uncalculated until a full calculation", async () => {
+    const b = bench();
+    await b.fake.Excel.run(async (ctx) => {
+      ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=1+1"]];
+      await ctx.sync();
+    });
+    expect(b.fake.store.calculated).toBe(false);
+    await b.fake.Excel.run(async (ctx) => ctx.workbook.application.calculate("Recalculate" as Excel.CalculationType));
+    expect(b.fake.store.calculated).toBe(false);
+    await b.fake.Excel.run(async (ctx) => ctx.workbook.application.calculate("Full" as Excel.CalculationType));
+    expect(b.fake.store.calculated).toBe(true);
+  });
+});
