@@ -22,7 +22,7 @@ import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeValues } f
 import { captureOriginals, originalsWithin } from "./capture";
 import { OfficeHost, apiSupport } from "./host";
 import { planLayouts } from "./plan-extents";
-import { ReadQueue, SheetInfo, listSheets, queueSheetData } from "./read";
+import { ReadQueue, SheetInfo, checkStructure, listSheets, queueSheetData } from "./read";
 import { releaseExtents, releasedExtents } from "./release";
 import { MAX_COLS, MAX_ROWS } from "./rects";
 import { Meter, WriteBatch, leaveCalculated } from "./requests";
@@ -180,6 +180,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       [SHEETS.accounts, ACCOUNT_COLUMNS],
       [SHEETS.offerMap, OFFER_MAP_COLUMNS],
     ]);
+    checkStructure(sheets, toCreate);
     const pendingInputs = toCreate.filter((n) => inputTables.has(n));
     const createdBefore = old.created.filter((n) => existing.has(n.toLowerCase()));
     const oursList = [...createdBefore, ...toCreate.filter((n) => !inputTables.has(n))];

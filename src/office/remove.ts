@@ -9,7 +9,7 @@
  */
 import { SHEETS, hasProvenance, readSourceRecords } from "../domain/workbook";
 import { cellKey } from "./capture";
-import { listSheets, readBlock, readSheetData } from "./read";
+import { checkStructure, listSheets, readBlock, readSheetData } from "./read";
 import { apiSupport } from "./host";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { rect } from "./rects";
@@ -46,6 +46,7 @@ export async function removeReconciliation(deps: GatewayDeps, options: { readonl
     }
     const doomed = new Set([...created, ...inputs]);
     const kept = sheets.filter((s) => !doomed.has(s.name.toLowerCase()));
+    checkStructure(sheets, sheets.filter((s) => doomed.has(s.name.toLowerCase())).map((s) => s.name));
     const existing = new Set(kept.map((s) => s.name.toLowerCase()));
     for (const e of state.extents) {
       const info = findSheet(kept, e.sheet);

@@ -20,7 +20,7 @@ import { caseFold } from "../domain/text";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SOURCE_COLUMNS, SourceRecord, sourceRow } from "../domain/workbook";
 import { AS_OF_CELL, GENERATED } from "../layout/plan";
 import { apiSupport } from "./host";
-import { listSheets, readSheetData } from "./read";
+import { checkStructure, listSheets, readSheetData } from "./read";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { Meter, WriteBatch, leaveCalculated } from "./requests";
 import { SETTING_AS_OF, SETTING_AUTO_OPEN, STATE_SHEET, readState } from "./state";
@@ -33,6 +33,7 @@ export async function saveSources(deps: GatewayDeps, records: readonly SourceRec
     const sheets = await listSheets(meter);
     const info = findSheet(sheets, SHEETS.sources);
     if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
+    checkStructure(sheets, info ? [] : [SHEETS.sources]);
     const batch = new WriteBatch(meter, () => undefined, deps.budget);
     await writeTable(meter, batch, { sheet: info?.name ?? SHEETS.sources, create: !info, previousBottom: info?.used?.bottom ?? 0 }, [[...SOURCE_COLUMNS], ...records.map(sourceRow)], SOURCE_COLUMNS.length);
     await batch.flush();
@@ -49,6 +50,7 @@ export async function saveSettings(deps: GatewayDeps, settings: WorkbookSettings
       const info = findSheet(sheets, name);
       if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
     }
+    checkStructure(sheets, [SHEETS.accounts, SHEETS.offerMap].filter((n) => !findSheet(sheets, n)));
     const batch = new WriteBatch(meter, () => undefined, deps.budget);
 
     // Accounts: Commerce "nce" for the listed accounts, "legacy" for the others; missing ones added.

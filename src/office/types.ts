@@ -111,7 +111,7 @@ export class CancelledError extends Error {
 export class WorkbookError extends Error {
   /** Message key for the pane's catalogue, with values to fill in. */
   constructor(
-    readonly key: "protected" | "tooManyRows" | "noExports" | "readLimit" | "apiUnsupported" | "failed",
+    readonly key: "protected" | "workbookProtected" | "tableOverlap" | "tooManyRows" | "noExports" | "readLimit" | "apiUnsupported" | "failed",
     readonly values: Record<string, string | number> = {},
     message?: string,
   ) {

@@ -11,6 +11,7 @@ import { ADDED_HEADERS } from "../../src/layout/plan";
 import { charsToPoints } from "../../src/office/fake";
 import { widthPoints } from "../../src/office/plan-extents";
 import { createOfficeGateway } from "../../src/office/gateway";
+import { WorkbookError } from "../../src/office/types";
 import { AS_OF, RUN_AT, bench } from "./support/setup";
 
 let files: ImportFile[];
@@ -19,8 +20,8 @@ beforeAll(async () => {
   files = (await scanFolder(path.join(__dirname, "..", "..", "samples"))).files;
 });
 
-async function prepared(api = "1.17") {
-  const b = bench({ api });
+async function prepared(api = "1.17", budget?: number) {
+  const b = bench({ api, budget });
   await b.gateway.importFiles(files, b.onProgress);
   const st = await b.gateway.inspect();
   await b.gateway.saveSettings({ ...st.settings, asOf: AS_OF });
@@ -155,5 +156,118 @@ describe("calculation: writes run with calculation suspended; every operation le
     expect(b.fake.store.calculated).toBe(false);
     await b.fake.Excel.run(async (ctx) => ctx.workbook.application.calculate("Full" as Excel.CalculationType));
     expect(b.fake.store.calculated).toBe(true);
+  });
+});
+
+async function refused(p: Promise<unknown>): Promise<WorkbookError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(WorkbookError);
+    return e as WorkbookError;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("workbook structure protection (Review → Protect Workbook)", () => {
+  test("the fake refuses to add, delete, rename, move or hide a sheet", async () => {
+    const b = bench({ sheets: ["A", "B"] });
+    b.fake.store.structureProtected = true;
+    const steps: ((ctx: Excel.RequestContext) => void)[] = [
+      (ctx) => void ctx.workbook.worksheets.add("C"),
+      (ctx) => ctx.workbook.worksheets.getItem("B").delete(),
+      (ctx) => void (ctx.workbook.worksheets.getItem("B").name = "D"),
+      (ctx) => void (ctx.workbook.worksheets.getItem("B").position = 0),
+      (ctx) => void (ctx.workbook.worksheets.getItem("B").visibility = "Hidden" as Excel.SheetVisibility),
+    ];
+    for (const step of steps) {
+      const e = await b.fake.Excel.run(async (ctx) => step(ctx as unknown as Excel.RequestContext)).catch((x) => x);
+      expect(e).toMatchObject({ code: "AccessDenied" });
+    }
+    expect(b.fake.store.sheets.map((s) => s.name)).toEqual(["A", "B"]);
+  });
+
+  test("an import that needs new sheets is refused before anything is written", async () => {
+    const b = bench();
+    b.fake.store.structureProtected = true;
+    const before = b.fake.store.snapshot();
+    const e = await refused(b.gateway.importFiles(files, b.onProgress));
+    expect(e.key).toBe("workbookProtected");
+    expect(e.message).toContain("FR subscriptions");
+    expect(b.fake.store.snapshot()).toEqual(before);
+    expect(b.fake.stats.log.filter((r) => r.writes > 0)).toEqual([]);
+  });
+
+  test("the first run is refused before writing; a re-run adds no sheet and runs; Remove, which deletes sheets, is refused", async () => {
+    const b = await prepared();
+    b.fake.store.structureProtected = true;
+    let before = b.fake.store.snapshot();
+    b.fake.resetStats();
+    expect((await refused(b.gateway.reconcile(b.onProgress))).key).toBe("workbookProtected");
+    expect(b.fake.store.snapshot()).toEqual(before);
+    expect(b.fake.stats.log.filter((r) => r.writes > 0)).toEqual([]);
+    b.fake.store.structureProtected = false;
+    await b.gateway.reconcile(b.onProgress);
+    b.fake.store.structureProtected = true;
+    await b.gateway.reconcile(b.onProgress);
+    expect((await b.gateway.inspect()).interrupted).toBe(false);
+    before = b.fake.store.snapshot();
+    expect((await refused(b.gateway.remove({ everything: false }, () => undefined))).key).toBe("workbookProtected");
+    expect(b.fake.store.snapshot()).toEqual(before);
+  });
+
+  test("confirming sources or saving settings in a workbook without the tables is refused too", async () => {
+    const b = bench();
+    b.fake.store.structureProtected = true;
+    const before = b.fake.store.snapshot();
+    expect((await refused(b.gateway.saveSources([]))).key).toBe("workbookProtected");
+    expect((await refused(b.gateway.saveSettings({ asOf: "today", nceAccounts: [], offerMap: [], autoOpen: false }))).key).toBe("workbookProtected");
+    expect(b.fake.store.snapshot()).toEqual(before);
+  });
+});
+
+describe("an import that fails part-way leaves nothing half-written", () => {
+  /** New files for existing accounts (one with a new column) and a new account: appends, an inserted column, a new sheet, the tables. */
+  function moreFiles(): ImportFile[] {
+    const more = files
+      .filter((f) => f.path.startsWith("to/") && f.kind !== "customers")
+      .map((f, i) => ({ ...f, path: f.path.replace(".csv", " (2).csv"), grid: f.grid!.map((r, k) => [...r, k === 0 ? "Extra column" : `x${i}`]) }));
+    return [...more, { path: "from/XX/Contoso.csv", role: "from", account: "XX", kind: "subscriptions", grid: files[5].grid }, { path: "offer-map.csv", role: "from", account: "", grid: [["Old offer", "New offer"], ["Plan A", "Plan B"]] }];
+  }
+
+  test("Excel failing in any of the import's write requests, at its start or half-way: the workbook is as before, or (past the last reversible step) importing again finishes it", async () => {
+    // Small requests, so that the import's writes take several.
+    const clean = await prepared("1.17", 3_000);
+    await clean.gateway.reconcile(clean.onProgress);
+    await clean.gateway.importFiles(moreFiles(), clean.onProgress);
+    const done = clean.fake.store.snapshot();
+    let rolledBack = 0;
+    let late = 0;
+    for (let k = 1; k < 40; k++) {
+      for (const afterCalls of [0, 3]) {
+        const b = await prepared("1.17", 3_000);
+        await b.gateway.reconcile(b.onProgress);
+        const before = b.fake.store.snapshot();
+        b.fake.failWriteRequest(k, { afterCalls });
+        const outcome = await b.gateway.importFiles(moreFiles(), b.onProgress).catch((e: unknown) => e);
+        if (!(outcome instanceof Error)) {
+          // More requests than the import sends: it went through untouched by the failure.
+          expect(b.fake.host.fault).not.toBeNull();
+          expect(b.fake.store.snapshot()).toEqual(done);
+          expect(rolledBack).toBeGreaterThan(4);
+          return;
+        }
+        expect((outcome as WorkbookError).key).toBe("failed");
+        const now = b.fake.store.snapshot();
+        if (JSON.stringify(now) === JSON.stringify(before)) rolledBack++;
+        else {
+          late++;
+          expect(late).toBeLessThanOrEqual(2);
+          await b.gateway.importFiles(moreFiles(), b.onProgress);
+          expect([k, afterCalls, b.fake.store.snapshot()]).toEqual([k, afterCalls, done]);
+        }
+      }
+    }
+    throw new Error("the import never got through");
   });
 });
