@@ -23,7 +23,7 @@ import {
 import { AZURE_KEY, OfferResolver, isAzureRow, isNceByOffer, pairNamesDiffer } from "./offers";
 import { readQuantity, describeQuantityProblem, QuantityReading } from "./quantity";
 import { isLive, readStatus } from "./status";
-import { caseFold, cellKey, compareCodePoints, parseGuid } from "./text";
+import { caseFold, cellKey, compareCodePoints, parseGuid, quoted } from "./text";
 import { CustomerVerdict, GroupVerdict, customerVerdict, groupVerdict } from "./verdicts";
 import { groupNotes } from "./advice";
 
@@ -205,7 +205,7 @@ export function reconcile(input: EngineInput): EngineResult {
         if (idText !== "") {
           const guid = parseGuid(idText);
           if (guid) custKey = `id:${guid}`;
-          else report("BAD_CUSTOMER_ID", `Microsoft ID "${idText}" is not a tenant ID (a GUID); the row's customer is taken from its name or the file`);
+          else report("BAD_CUSTOMER_ID", `Microsoft ID ${quoted(idText)} is not a tenant ID (a GUID); the row's customer is taken from its name or the file`);
         }
         if (!custKey && (name !== "" || domain !== "")) {
           const shown = name !== "" ? name : domain;
@@ -285,7 +285,7 @@ export function reconcile(input: EngineInput): EngineResult {
       const status = statusOf(cells[f.status!]);
       if (status === null) {
         const shown = cellText(cells[f.status!]);
-        report("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status "${shown}" is not a known status; the row is not counted`);
+        report("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status ${quoted(shown)} is not a known status; the row is not counted`);
       }
       let quantity: QuantityReading = { ok: true, value: 1 };
       if (!azure) {
@@ -350,7 +350,7 @@ export function reconcile(input: EngineInput): EngineResult {
       source: sources[r.source].source,
       row: r.row,
       code: "SAME_ID_OLD_NEW",
-      message: `Subscription ID ${r.subscriptionId} is also in the old account ${old.account} (${sources[old.source].source} row ${old.row}); both rows are counted`,
+      message: `Subscription ID ${quoted(r.subscriptionId)} is also in the old account ${quoted(old.account)} (${sources[old.source].source} row ${old.row}); both rows are counted`,
       at: r.at,
     });
   }

@@ -33,6 +33,7 @@ import { toExcelInput } from "./cells";
 import { ApiSupport } from "./host";
 import { ColumnWidth, numberFormatOf } from "./plan-extents";
 import { CALL_BYTES, Meter, WriteBatch, jsonSize } from "./requests";
+import { WorkbookError } from "./types";
 
 // The look shared with the xlsx writer; office.js wants colours with "#".
 const HEADER_FILL = `#${STYLE_HEADER_FILL}`;
@@ -76,7 +77,11 @@ export async function writeGrid(
     while (i + chunk.length < rows) {
       const r = i + chunk.length;
       const line: Input[] = [];
-      for (let j = 0; j < cols; j++) line.push(cellAt(r, j));
+      for (let j = 0; j < cols; j++) {
+        const x = cellAt(r, j);
+        if (typeof x === "string" && x.length > MAX_FORMULA_CHARS && prop !== "numberFormat") checkCellLimit(sheet, top + r, left + j, x);
+        line.push(x);
+      }
       const b = jsonSize(line) + 1;
       if (chunk.length > 0 && bytes + b > limit) break;
       chunk.push(line);
@@ -88,6 +93,24 @@ export async function writeGrid(
       o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(top - 1 + i, left - 1, chunk.length, cols)[prop] = chunk;
     }
     i += chunk.length;
+  }
+}
+
+/** Excel's limits ("Excel specifications and limits"): characters in a cell, in a formula. */
+export const MAX_CELL_CHARS = 32_767;
+export const MAX_FORMULA_CHARS = 8_192;
+
+/**
+ * The writer's last guard: a cell Excel would refuse fails the run with a message naming it,
+ * rather than Excel failing the request (the domain keeps what it writes within the limits).
+ */
+function checkCellLimit(sheet: string, row: number, col: number, x: string): void {
+  const formula = x.startsWith("=");
+  const length = x.startsWith("'") || formula ? x.length - 1 : x.length;
+  const max = formula ? MAX_FORMULA_CHARS : MAX_CELL_CHARS;
+  if (length > max) {
+    const where = `'${sheet}'!${columnLetters(col)}${row}`;
+    throw new WorkbookError("failed", { sheet, cell: where, length, max }, `${where} would hold ${formula ? "a formula of " : ""}${length.toLocaleString("en-US")} characters; Excel takes at most ${max.toLocaleString("en-US")}`);
   }
 }
 

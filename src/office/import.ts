@@ -19,7 +19,7 @@ import { Cell, cellText, isBlank } from "../domain/cells";
 import { CustomerListField, SubscriptionField, recogniseCustomerListHeader, recogniseSubscriptionHeader } from "../domain/headers";
 import { ImportFile, importFiles, safeSheetName } from "../domain/importer";
 import { Problem } from "../domain/model";
-import { caseFold, headerKey } from "../domain/text";
+import { caseFold, cutUnits, headerKey } from "../domain/text";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, PROVENANCE, SHEETS, SOURCE_COLUMNS, SheetData, SourceKind, SourceRecord, hasProvenance, readOfferMap, readSourceRecords, sourceRow } from "../domain/workbook";
 import { ADDED_HEADERS, GENERATED } from "../layout/plan";
 import { writeGrid } from "./apply-plan";
@@ -208,7 +208,7 @@ function placeSheets(
       target = existing.name;
     } else {
       target = s.name;
-      for (let n = 2; taken.has(target.toLowerCase()); n++) target = safeSheetName(`${s.name.slice(0, 26)} (${n})`);
+      for (let n = 2; taken.has(target.toLowerCase()); n++) target = safeSheetName(`${cutUnits(s.name, 26)} (${n})`);
       taken.add(target.toLowerCase());
     }
     rename.set(s.name, target);

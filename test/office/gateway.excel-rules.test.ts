@@ -12,6 +12,8 @@ import { charsToPoints } from "../../src/office/fake";
 import { widthPoints } from "../../src/office/plan-extents";
 import { createOfficeGateway } from "../../src/office/gateway";
 import { WorkbookError } from "../../src/office/types";
+import { writeGrid } from "../../src/office/apply-plan";
+import { Meter, WriteBatch } from "../../src/office/requests";
 import { AS_OF, RUN_AT, bench } from "./support/setup";
 
 let files: ImportFile[];
@@ -269,5 +271,68 @@ describe("an import that fails part-way leaves nothing half-written", () => {
       }
     }
     throw new Error("the import never got through");
+  });
+});
+
+describe("Excel's hard limits", () => {
+  test("the fake refuses a cell over 32,767 characters and a formula over 8,192, in one piece", async () => {
+    const b = bench();
+    for (const input of ["x".repeat(32_768), `=${"1+".repeat(4_096)}1`, `'${"y".repeat(32_768)}`]) {
+      const e = await b.fake.Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [["fits", input]];
+      }).catch((x) => x);
+      expect(e).toMatchObject({ code: "InvalidArgument" });
+      expect(b.fake.store.cell(b.fake.store.mustSheet("Sheet1"), 1, 1)).toBeUndefined();
+    }
+    await b.fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["z".repeat(32_767)]];
+    });
+    expect((b.fake.store.cell(b.fake.store.mustSheet("Sheet1"), 1, 1)?.value as string).length).toBe(32_767);
+  });
+
+  test("a 50,000-digit quantity and a 40,000-character status: every cell written stays within the limit, the run completes", async () => {
+    const grid = [
+      ["Subscription ID", "Offer name", "Quantity", "Status"],
+      ["a1b2c3d4-0000-4000-8000-000000000001", "Office 365 E3", "9".repeat(50_000), "Active"],
+      ["a1b2c3d4-0000-4000-8000-000000000002", "Office 365 E3", "5", "A".repeat(40_000)],
+    ];
+    const b = bench();
+    await b.gateway.importFiles([...files, { path: "from/FR/Huge.csv", role: "from", account: "FR", kind: "subscriptions", grid }], b.onProgress);
+    const st = await b.gateway.inspect();
+    await b.gateway.saveSettings({ ...st.settings, asOf: AS_OF });
+    const outcome = await b.gateway.reconcile(b.onProgress);
+    const messages = outcome.problems.filter((p) => p.source === "from/FR/Huge.csv" && p.row > 0).map((p) => p.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/^Quantity "9{120}…" \(32,767 characters\) is larger than any license count/);
+    expect(messages[1]).toMatch(/^Status "A{120}…" \(32,767 characters\) is not a known status/);
+    for (const s of b.fake.store.sheets) {
+      for (const c of s.cells.values()) if (typeof c.value === "string") expect(c.value.length).toBeLessThanOrEqual(32_767);
+    }
+    expect((await b.gateway.inspect()).interrupted).toBe(false);
+  });
+
+  test.each(["🚀".repeat(9), "Compte 🚀🚀🚀🚀🚀🚀🚀🚀🚀", "a🚀".repeat(9)])("sheet names cut at 31 characters keep whole characters: account %s", async (account) => {
+    const b = bench();
+    const one = files.find((f) => f.path.startsWith("from/FR/") && f.kind !== "customers")!;
+    const more = [0, 1].map((i) => ({ ...one, path: `from/${account}/File${i}.csv`, account }));
+    await b.gateway.importFiles(more, b.onProgress);
+    // Imported again as a new sheet: the name is made unique with " (2)".
+    b.fake.store.mustSheet("Sources").cells.clear();
+    await b.gateway.importFiles(more, b.onProgress);
+    const names = b.fake.store.sheets.map((s) => s.name).filter((n) => n.includes("🚀"));
+    expect(names).toHaveLength(2);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(31);
+      expect(n).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/);
+    }
+  });
+
+  test("the writer's guard: a plan cell Excel would refuse stops the run with a message naming the cell", async () => {
+    const b = bench();
+    const meter = new Meter(new b.fake.Excel.RequestContext() as unknown as Excel.RequestContext);
+    const batch = new WriteBatch(meter);
+    const e = await writeGrid({ meter, batch }, "Sheet1", 1, 1, 2, 1, (i) => (i === 1 ? "x".repeat(32_768) : "ok"), "values").catch((x) => x);
+    expect(e).toBeInstanceOf(WorkbookError);
+    expect((e as WorkbookError).message).toBe("'Sheet1'!A2 would hold 32,768 characters; Excel takes at most 32,767");
   });
 });
