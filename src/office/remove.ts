@@ -11,6 +11,7 @@ import { SHEETS, hasProvenance, readSourceRecords } from "../domain/workbook";
 import { cellKey } from "./capture";
 import { checkStructure, listSheets, readBlock, readSheetData } from "./read";
 import { apiSupport } from "./host";
+import { queueFixes, readTables, tablesInTheWay } from "./list-objects";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { rect } from "./rects";
 import { releaseExtents, restoreWidths } from "./release";
@@ -53,9 +54,21 @@ export async function removeReconciliation(deps: GatewayDeps, options: { readonl
       if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
     }
 
+    const api = apiSupport(deps.host);
+    // A table that took in our columns gets its own columns back first (list-objects.ts); where
+    // Excel cannot resize it, removing goes ahead and Excel names the emptied headers Column1...
+    const touched = [...new Set(state.extents.filter((e) => e.kind === "content" && existing.has(e.sheet.toLowerCase())).map((e) => findSheet(kept, e.sheet)!.name))];
+    const { fixes } = tablesInTheWay(
+      state.extents.filter((e) => e.kind === "content").map((e) => ({ sheet: e.sheet, rect: e.rect })),
+      await readTables(meter, touched),
+    );
     const batch = new WriteBatch(meter, () => undefined, deps.budget);
+    if (fixes.length > 0 && api.has("tableResize")) {
+      await batch.reserve(200 * fixes.length);
+      queueFixes(meter, fixes);
+    }
     const originals = new Map(state.originals.map((o) => [cellKey(o.sheet, o.row, o.col), o]));
-    await releaseExtents({ meter, batch, validation: apiSupport(deps.host).has("validation") }, state.extents, originals, existing);
+    await releaseExtents({ meter, batch, validation: api.has("validation") }, state.extents, originals, existing);
     await restoreWidths({ meter, batch }, state.widths, existing);
     progress({ fraction: 0.6, phase: "removing" });
 

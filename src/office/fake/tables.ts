@@ -192,7 +192,12 @@ export class FakeTableProxy extends ClientObject {
           throw new FakeRichApiError("InvalidOperation", "The row below the table is not empty.");
         }
         t.range = rect(t.range.top, t.range.left, t.range.bottom + 1, t.range.right);
+        // As Excel adds it: "Total" in the first column, a SUBTOTAL of the last (count, or sum for numbers).
+        const last = t.range.right;
+        const names = columnNames(store, s, t);
+        const numeric = store.cellsIn(s, rect(t.range.top + 1, last, t.range.bottom - 1, last)).some(([, , c]) => typeof c.value === "number");
         store.writeStoredRaw(s, t.range.bottom, t.range.left, { kind: "value", value: "Total" });
+        store.writeStoredRaw(s, t.range.bottom, last, { kind: "formula", formula: `=SUBTOTAL(${numeric ? 109 : 103},${t.name}[${names[names.length - 1]}])` });
       } else {
         store.clear(s, rect(t.range.bottom, t.range.left, t.range.bottom, t.range.right), "Contents");
         t.range = rect(t.range.top, t.range.left, t.range.bottom - 1, t.range.right);
