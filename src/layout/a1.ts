@@ -163,28 +163,31 @@ export function toR1C1(f: string, row: number, col: number): string {
 // R1C1 references: R5C3, R[-1]C, RC[2], R2:R4 (rows), C[1]:C[1] (columns), R (this row), C (this column).
 const R1C1_REF = /(^|[^A-Za-z0-9_.$\u00C0-\uFFFF])(?=[RC])(R(?:\[(-?\d+)\]|(\d+))?)?(C(?:\[(-?\d+)\]|(\d+))?)?(?![0-9A-Za-z_(.[\u00C0-\uFFFF])/g;
 
+// A range with an end that fell off the sheet: Excel makes the whole range #REF!.
+const BROKEN_RANGE = /(?:#REF!|\$?[A-Za-z]{1,3}\$?[0-9]{1,7}|\$?[A-Za-z]{1,3}|\$?[0-9]{1,7}):#REF!|#REF!:(?:\$?[A-Za-z]{1,3}\$?[0-9]{1,7}|\$?[A-Za-z]{1,3}|\$?[0-9]{1,7})(?![0-9A-Za-z_(.])/g;
+
 /**
  * R1C1 text (without "=") as invariant A1 text for the cell at (row, col): the inverse of
- * `toR1C1`. A reference that falls outside the grid becomes #REF!, as when Excel fills a formula
- * past the sheet's edge.
+ * `toR1C1`. A reference that falls outside the grid becomes #REF! — a range with such an end,
+ * all of it — as when Excel fills a formula past the sheet's edge.
  */
 export function fromR1C1(f: string, row: number, col: number): string {
   return splitLiterals(f)
-    .map((p) =>
-      p.code
-        ? p.text.replace(R1C1_REF, (m, pre: string, rPart?: string, rRel?: string, rAbs?: string, cPart?: string, cRel?: string, cAbs?: string) => {
-            if (rPart === undefined && cPart === undefined) return m;
-            const rn = rPart === undefined ? null : rAbs !== undefined ? Number(rAbs) : row + Number(rRel ?? 0);
-            const cn = cPart === undefined ? null : cAbs !== undefined ? Number(cAbs) : col + Number(cRel ?? 0);
-            if ((rn !== null && (rn < 1 || rn > MAX_ROW)) || (cn !== null && (cn < 1 || cn > MAX_COL))) return `${pre}#REF!`;
-            const rs = rAbs !== undefined ? "$" : "";
-            const cs = cAbs !== undefined ? "$" : "";
-            // A whole row or column stands alone; "R2:R4" becomes "2:4" through its two halves.
-            if (cn === null) return `${pre}${rs}${rn}`;
-            if (rn === null) return `${pre}${cs}${columnLetters(cn)}`;
-            return `${pre}${cs}${columnLetters(cn)}${rs}${rn}`;
-          })
-        : p.text,
-    )
+    .map((p) => (p.code ? fromR1C1Code(p.text, row, col).replace(BROKEN_RANGE, "#REF!") : p.text))
     .join("");
+}
+
+function fromR1C1Code(text: string, row: number, col: number): string {
+  return text.replace(R1C1_REF, (m, pre: string, rPart?: string, rRel?: string, rAbs?: string, cPart?: string, cRel?: string, cAbs?: string) => {
+    if (rPart === undefined && cPart === undefined) return m;
+    const rn = rPart === undefined ? null : rAbs !== undefined ? Number(rAbs) : row + Number(rRel ?? 0);
+    const cn = cPart === undefined ? null : cAbs !== undefined ? Number(cAbs) : col + Number(cRel ?? 0);
+    if ((rn !== null && (rn < 1 || rn > MAX_ROW)) || (cn !== null && (cn < 1 || cn > MAX_COL))) return `${pre}#REF!`;
+    const rs = rAbs !== undefined ? "$" : "";
+    const cs = cAbs !== undefined ? "$" : "";
+    // A whole row or column stands alone; "R2:R4" becomes "2:4" through its two halves.
+    if (cn === null) return `${pre}${rs}${rn}`;
+    if (rn === null) return `${pre}${cs}${columnLetters(cn)}`;
+    return `${pre}${cs}${columnLetters(cn)}${rs}${rn}`;
+  });
 }
