@@ -4,9 +4,14 @@
  * language (office.js `formulas`, research/office-addin.md §2.6).
  */
 
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let s = "";
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (Number.isInteger(col) && col > 0 && col <= 16_384) LETTERS[col] = s;
   return s;
 }
 
@@ -173,7 +178,11 @@ const BROKEN_RANGE = /(?:#REF!|\$?[A-Za-z]{1,3}\$?[0-9]{1,7}|\$?[A-Za-z]{1,3}|\$
  */
 export function fromR1C1(f: string, row: number, col: number): string {
   return splitLiterals(f)
-    .map((p) => (p.code ? fromR1C1Code(p.text, row, col).replace(BROKEN_RANGE, "#REF!") : p.text))
+    .map((p) => {
+      if (!p.code) return p.text;
+      const a1 = fromR1C1Code(p.text, row, col);
+      return a1.includes("#REF!") ? a1.replace(BROKEN_RANGE, "#REF!") : a1;
+    })
     .join("");
 }
 

@@ -124,11 +124,15 @@ export class FakeRequestContext {
     this.suspended = true;
   }
 
+  private readonly has = new Map<string, boolean>();
+
   /** Fails with ApiNotFound unless the host has every member of the chain. */
   requireMembers(gates: readonly Gate[]): void {
     for (const g of gates) {
       const set = memberSet(g.cls, g.member, g.kind);
-      if (!hostHas(this.host.api, this.host.platform, set)) {
+      let ok = this.has.get(set);
+      if (ok === undefined) this.has.set(set, (ok = hostHas(this.host.api, this.host.platform, set)));
+      if (!ok) {
         const what = g.kind === "set" ? `setting ${g.cls}.${g.member}` : `${g.cls}.${g.member}`;
         throw new FakeRichApiError("ApiNotFound", `${what} needs ${/^\d/.test(set) ? `ExcelApi ${set}` : set}; this host has ExcelApi ${this.host.api} (${this.host.platform}).`, `${g.cls}.${g.member}`);
       }

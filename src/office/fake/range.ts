@@ -377,19 +377,20 @@ export class FakeRange extends ClientObject {
       // The source as it was before the paste (source and destination may overlap).
       const cells: (CellRec | undefined)[] = [];
       for (let i = 0; i < sr; i++) for (let j = 0; j < sc; j++) cells.push(structuredClone(store.cell(src.sheet, src.rect.top + i, src.rect.left + j)));
+      // A formula keeps its R1C1 text wherever it goes: worked out once per source cell.
+      const r1c1 = cells.map((c, k) => (c?.formula !== undefined ? toR1C1(c.formula.slice(1), src.rect.top + Math.floor(k / sc), src.rect.left + (k % sc)) : null));
       const at = (row: number, col: number) => {
-        const i = (row - area.top) % sr;
-        const j = (col - area.left) % sc;
-        return { c: cells[i * sc + j], srow: src.rect.top + i, scol: src.rect.left + j };
+        const k = ((row - area.top) % sr) * sc + ((col - area.left) % sc);
+        return { c: cells[k], r1c1: r1c1[k] };
       };
       if (copyType !== "Formats") {
         store.writeArea(dest.sheet, area, (row, col) => {
-          const { c, srow, scol } = at(row, col);
+          const { c, r1c1: text } = at(row, col);
           if (skipBlanks && (!c || (c.value === undefined && c.formula === undefined))) return null;
-          if (c?.formula !== undefined) {
+          if (text !== null) {
             // "Values" pastes what the formula shows; the fake does not calculate.
             if (copyType === "Values") return { kind: "value", value: "#CALC!", error: true };
-            return { kind: "formula", formula: `=${fromR1C1(toR1C1(c.formula.slice(1), srow, scol), row, col)}` };
+            return { kind: "formula", formula: `=${fromR1C1(text, row, col)}` };
           }
           if (c?.value !== undefined) return { kind: "value", value: c.value, error: c.error, quotePrefix: c.quotePrefix };
           return { kind: "empty" };

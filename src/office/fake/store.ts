@@ -315,17 +315,20 @@ export class FakeWorkbookStore {
    */
   writeArea(s: FakeSheet, r: Rect, at: (row: number, col: number) => Stored | null): void {
     // Excel checks the whole array before it writes any of it.
-    const cells: [number, number, Stored][] = [];
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
+    const width = r.right - r.left + 1;
+    const cells: (Stored | null)[] = new Array((r.bottom - r.top + 1) * width);
+    for (let row = r.top, k = 0; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++, k++) {
         const st = at(row, col);
-        if (st === null) continue;
-        checkLimits(st);
-        cells.push([row, col, st]);
+        if (st !== null) checkLimits(st);
+        cells[k] = st;
       }
     }
     const watch = this.tables.length > 0 ? beforeTableWrite(this, s, r) : null;
-    for (const [row, col, st] of cells) this.writeStoredRaw(s, row, col, st);
+    for (let k = 0; k < cells.length; k++) {
+      const st = cells[k];
+      if (st !== null) this.writeStoredRaw(s, r.top + Math.floor(k / width), r.left + (k % width), st);
+    }
     if (watch) afterTableWrite(this, s, r, watch);
   }
 
