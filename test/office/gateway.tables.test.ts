@@ -190,7 +190,7 @@ describe("an export in an Excel table", () => {
     expect(addedLeft(b, sheet)).toBe(0);
   });
 
-  test("without Table.resize (Excel 2021, ExcelApi 1.9–1.12 here): the re-run is refused before writing; Remove still works", async () => {
+  test("without Table.resize (ExcelApi 1.12 and older: Excel 2019, a 1.9 host here): the re-run is refused before writing; Remove still works", async () => {
     const b = await imported("1.9");
     await b.gateway.reconcile(b.onProgress);
     const left = addedLeft(b, sheet);
