@@ -8,7 +8,10 @@ import * as path from "path";
 import { generateApiSets, parseRemark, renderApiSets } from "../../scripts/office-api-sets-lib";
 import { createFakeExcel, FakeRichApiError } from "../../src/office/fake";
 import { knownMember, memberSet } from "../../src/office/fake/api-sets";
-import { FEATURES } from "../../src/office/host";
+import { ApiSupport, FEATURES, apiSupport } from "../../src/office/host";
+import { applyFormats } from "../../src/office/apply-plan";
+import { Meter, WriteBatch } from "../../src/office/requests";
+import { WorkbookPlan } from "../../src/layout/types";
 import { versionAtLeast } from "../../src/office/fake";
 import * as proxies from "./support/fake-classes";
 
@@ -116,5 +119,32 @@ describe("a member used below its set fails at sync with ApiNotFound", () => {
     // On a host that has the set, the same call gets past the check (it may still fail for its own reasons).
     const ok = await onHost(set, batch);
     expect((ok as FakeRichApiError | null)?.code).not.toBe("ApiNotFound");
+  });
+});
+
+describe("the gateway without its gate", () => {
+  test("writing the Decision dropdown on an ExcelApi 1.7 host as if the host had 1.8 fails the request; with the real gate it is skipped", async () => {
+    const plan: WorkbookPlan = {
+      schemaVersion: 1,
+      names: [],
+      sheets: [{ name: "Sheet1", role: "generated", visible: true, cells: [], blocks: [{ id: "b", top: 1, left: 1, rows: 3, columns: [{ header: "Decision", input: ["Exclude"], cell: () => null }] }] }],
+    };
+    const attempt = async (api: ApiSupport) => {
+      const f = createFakeExcel({ api: "1.7" });
+      return f.Excel.run(async (raw) => {
+        const ctx = raw as unknown as Excel.RequestContext;
+        const meter = new Meter(ctx);
+        const batch = new WriteBatch(meter);
+        await applyFormats({ meter, batch, api, ours: new Set(["Sheet1"]), widths: new Map(), deferred: () => false }, plan);
+        await batch.flush();
+        return f.store.mustSheet("Sheet1").validations.length;
+      }).catch((e: unknown) => e);
+    };
+    const pretending: ApiSupport = { version: "1.7", platform: "PC", has: () => true };
+    const e = await attempt(pretending);
+    expect(e).toBeInstanceOf(FakeRichApiError);
+    expect((e as FakeRichApiError).code).toBe("ApiNotFound");
+    const f = createFakeExcel({ api: "1.7" });
+    expect(await attempt(apiSupport(f.officeHost()))).toBe(0);
   });
 });
