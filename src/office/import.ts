@@ -153,7 +153,11 @@ export async function importIntoWorkbook(deps: GatewayDeps, files: readonly Impo
       await batch.flush();
     } catch (e) {
       // Cancelled or failed part-way: take back what this import wrote, newest first.
-      await takeBack(ctx, undo);
+      try {
+        await takeBack(ctx, undo);
+      } catch {
+        // Excel is gone too: the error that stopped the import is the one to report.
+      }
       throw e;
     }
 
@@ -296,19 +300,23 @@ async function changeStructure(meter: Meter, batch: WriteBatch, newSheets: reado
     }
     await batch.flush();
   } catch (e) {
-    // Which of the calls arrived: the sheets that exist now, the header rows that moved right.
-    const items = ctx.workbook.worksheets.load("items/name");
-    await ctx.sync();
-    const now = new Set(items.items.map((w) => w.name.toLowerCase()));
-    const inserted: typeof inserts = [];
-    for (const w of inserts) {
-      const got = await readBlock(meter, w.p.target, rect(1, 1, 1, w.oldHeader.length + w.added.length), ["values"]);
-      const row = (got.values[0] ?? []).map((v) => cellText(v as Cell));
-      const shifted = [...w.oldHeader.slice(0, w.dataWidth), ...w.added.map(() => ""), ...w.oldHeader.slice(w.dataWidth)].map((v) => cellText(v));
-      if (row.join("\u0000") === shifted.join("\u0000")) inserted.push(w);
+    try {
+      // Which of the calls arrived: the sheets that exist now, the header rows that moved right.
+      const items = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      const now = new Set(items.items.map((w) => w.name.toLowerCase()));
+      const inserted: typeof inserts = [];
+      for (const w of inserts) {
+        const got = await readBlock(meter, w.p.target, rect(1, 1, 1, w.oldHeader.length + w.added.length), ["values"]);
+        const row = (got.values[0] ?? []).map((v) => cellText(v as Cell));
+        const shifted = [...w.oldHeader.slice(0, w.dataWidth), ...w.added.map(() => ""), ...w.oldHeader.slice(w.dataWidth)].map((v) => cellText(v));
+        if (row.join("\u0000") === shifted.join("\u0000")) inserted.push(w);
+      }
+      takeBackStructure(now, inserted);
+      await ctx.sync();
+    } catch {
+      // Excel is gone too: the error that stopped the import is the one to report.
     }
-    takeBackStructure(now, inserted);
-    await ctx.sync();
     throw e;
   } finally {
     batch.holdCancel = false;
