@@ -4,7 +4,7 @@
 import { cellText, isBlank } from "./cells";
 import { recogniseCustomerListHeader } from "./headers";
 import { CustomerListSource, Problem, Role } from "./model";
-import { caseFold, compareCodePoints, looksLikeDomain, normalizeDomain, normalizeName, parseGuid } from "./text";
+import { caseFold, compareCodePoints, looksLikeDomain, normalizeDomain, normalizeName, parseGuid, quoted } from "./text";
 
 export interface ListEntry {
   readonly microsoftId: string | null;
@@ -69,7 +69,7 @@ export function readCustomerList(src: CustomerListSource, problems: Problem[]): 
         source: src.source,
         row: r.row,
         code: "BAD_CUSTOMER_ID",
-        message: `Microsoft ID "${idText}" is not a tenant ID (a GUID); the customer is matched by name`,
+        message: `Microsoft ID ${quoted(idText)} is not a tenant ID (a GUID); the customer is matched by name`,
         at: r.at,
       });
     }
@@ -133,14 +133,14 @@ export class CustomerResolver {
           return {
             kind: "unknown",
             key: fallback,
-            reason: `"${text}" matches ${hits.size} different customers in the customer list ${list.source}`,
+            reason: `${quoted(text)} matches ${hits.size} different customers in the customer list ${list.source}`,
           };
         }
         return { kind: "found", key: [...hits][0] };
       }
     }
     if (this.anyList) {
-      return { kind: "unknown", key: fallback, reason: `"${text}" is in no customer list (by Microsoft ID, domain or company name)` };
+      return { kind: "unknown", key: fallback, reason: `${quoted(text)} is in no customer list (by Microsoft ID, domain or company name)` };
     }
     return { kind: "found", key: fallback };
   }
@@ -174,7 +174,7 @@ export function findConflicts(lists: readonly CustomerList[], problems: Problem[
         source: h.list.source,
         row: h.entry.row,
         code: "CONFLICTING_CUSTOMER",
-        message: `"${h.entry.companyName}" has Microsoft ID ${h.entry.microsoftId} in account ${h.list.account} but ${clash.entry.microsoftId} in account ${clash.list.account}`,
+        message: `${quoted(h.entry.companyName)} has Microsoft ID ${h.entry.microsoftId} in account ${quoted(h.list.account)} but ${clash.entry.microsoftId} in account ${quoted(clash.list.account)}`,
       });
     }
   }

@@ -26,7 +26,7 @@ import {
 import { AZURE_KEY, OfferResolver, isAzureRow, isNceByOffer, pairNamesDiffer } from "./offers";
 import { readQuantity, describeQuantityProblem, QuantityReading } from "./quantity";
 import { isLive, readStatus } from "./status";
-import { caseFold, cellKey, compareCodePoints, parseGuid } from "./text";
+import { caseFold, cellKey, compareCodePoints, parseGuid, quoted } from "./text";
 import { CustomerVerdict, GroupVerdict, ProblemRowCode, customerVerdict, groupVerdict, isFlagged } from "./verdicts";
 import { groupNotes } from "./advice";
 
@@ -192,7 +192,7 @@ export function reconcile(input: EngineInput): EngineResult {
       if (idText !== "") {
         const guid = parseGuid(idText);
         if (guid) return { key: `id:${guid}`, shown: "" };
-        report?.("BAD_CUSTOMER_ID", `Microsoft ID "${idText}" is not a tenant ID (a GUID); the row's customer is taken from its name or the file`);
+        report?.("BAD_CUSTOMER_ID", `Microsoft ID ${quoted(idText)} is not a tenant ID (a GUID); the row's customer is taken from its name or the file`);
       }
       if (name === "" && domain === "") return null;
       let res = domain !== "" ? resolver.resolve(domain, src.account, src.role) : null;
@@ -334,7 +334,7 @@ export function reconcile(input: EngineInput): EngineResult {
       const status = statusOf(cells[f.status!]);
       if (status === null) {
         const shown = cellText(cells[f.status!]);
-        problem("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status "${shown}" is not a known status; the row is not counted`);
+        problem("UNKNOWN_STATUS", shown.trim() === "" ? "Status is empty; the row is not counted" : `Status ${quoted(shown)} is not a known status; the row is not counted`);
       }
       let quantity: QuantityReading = { ok: true, value: 1 };
       if (!azure) {
@@ -396,7 +396,7 @@ export function reconcile(input: EngineInput): EngineResult {
       source: sources[r.source].source,
       row: r.row,
       code: "SAME_ID_OLD_NEW",
-      message: `Subscription ID ${r.subscriptionId} is also in the old account ${old.account} (${sources[old.source].source} row ${old.row}); both rows are counted`,
+      message: `Subscription ID ${quoted(r.subscriptionId)} is also in the old account ${quoted(old.account)} (${sources[old.source].source} row ${old.row}); both rows are counted`,
       at: r.at,
     });
     markProblem(r, "SAME_ID_OLD_NEW");

@@ -17,7 +17,7 @@ import {
 } from "./headers";
 import { AccountSetting, OfferMapEntry, Role } from "./model";
 import { readQuantity } from "./quantity";
-import { caseFold, compareCodePoints, headerKey } from "./text";
+import { caseFold, compareCodePoints, cutUnits, headerKey } from "./text";
 import { PROVENANCE, SHEETS, SheetData, SourceKind, SourceRecord, baseNameOf } from "./workbook";
 
 export type FileKind = SourceKind | "offerMap" | "accounts";
@@ -47,12 +47,13 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 /** Excel sheet names: at most 31 characters, none of []:*?/\ . */
 export function safeSheetName(s: string): string {
   const cleaned = s.replace(INVALID_SHEET_CHARS, " ").replace(/\s+/g, " ").trim().replace(/^'|'$/g, "");
-  return (cleaned === "" ? "Sheet" : cleaned).slice(0, 31).trim();
+  // Excel counts 31 UTF-16 units; a cut through a surrogate pair would leave half an emoji (U+FFFD).
+  return cutUnits(cleaned === "" ? "Sheet" : cleaned, 31).trim();
 }
 
 export function dataSheetName(account: string, role: Role, kind: SourceKind): string {
   const who = account.trim() !== "" ? account.trim() : role === "to" ? "New" : "Old";
-  return safeSheetName(`${who.slice(0, 17)} ${kind === "customers" ? "customers" : "subscriptions"}`);
+  return safeSheetName(`${cutUnits(who, 17)} ${kind === "customers" ? "customers" : "subscriptions"}`);
 }
 
 /** What a loose file is, when no folder says so (task pane drops). */
@@ -134,7 +135,7 @@ export function unreadableFileMessage(path: string): string {
 function fitCell(v: Cell, cut: { count: number }): Cell {
   if (typeof v !== "string" || v.length <= MAX_CELL_TEXT) return v;
   cut.count++;
-  return v.slice(0, MAX_CELL_TEXT);
+  return cutUnits(v, MAX_CELL_TEXT);
 }
 
 /** The Sources line's message, with what was cut added to it. */
@@ -177,7 +178,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
     if (!name) {
       const base = dataSheetName(account, role, kind);
       name = base;
-      for (let n = 2; taken.has(caseFold(name)); n++) name = safeSheetName(`${base.slice(0, 26)} (${n})`);
+      for (let n = 2; taken.has(caseFold(name)); n++) name = safeSheetName(`${cutUnits(base, 26)} (${n})`);
       taken.add(caseFold(name));
       sheetOf.set(id, name);
     }

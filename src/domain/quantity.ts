@@ -16,7 +16,7 @@
  * sum below 2^53 keeps the engine's sums and the workbook's exactly equal.
  */
 import { Cell, isCellError } from "./cells";
-import { excelTrim } from "./text";
+import { excelTrim, quoted } from "./text";
 
 export const MAX_QUANTITY = 999_999_999;
 
@@ -48,19 +48,21 @@ export function readQuantity(cell: Cell | undefined): QuantityReading {
   return { ok: true, value };
 }
 
-export function describeQuantityProblem(reason: Exclude<QuantityReading, { ok: true }>["reason"], shown: string): string {
+export function describeQuantityProblem(reason: Exclude<QuantityReading, { ok: true }>["reason"], cell: string): string {
+  // The cell may hold up to 32,767 characters: a message quotes its start only.
+  const shown = quoted(cell);
   switch (reason) {
     case "empty":
       return "Quantity is empty";
     case "negative":
-      return `Quantity "${shown}" is negative`;
+      return `Quantity ${shown} is negative`;
     case "fractional":
-      return `Quantity "${shown}" is not a whole number of licenses`;
+      return `Quantity ${shown} is not a whole number of licenses`;
     case "ambiguous":
-      return `Quantity "${shown}" is ambiguous (a thousands separator or a decimal point?): write the number without separators`;
+      return `Quantity ${shown} is ambiguous (a thousands separator or a decimal point?): write the number without separators`;
     case "too-large":
-      return `Quantity "${shown}" is larger than any license count (${MAX_QUANTITY.toLocaleString("en-US")})`;
+      return `Quantity ${shown} is larger than any license count (${MAX_QUANTITY.toLocaleString("en-US")})`;
     default:
-      return `Quantity "${shown}" is not a number`;
+      return `Quantity ${shown} is not a number`;
   }
 }

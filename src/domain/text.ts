@@ -73,3 +73,22 @@ export function compareCodePoints(a: string, b: string): number {
   return x.length - y.length;
 }
 
+
+/**
+ * The first `max` UTF-16 units of `s` without splitting a surrogate pair (Excel counts a cell's
+ * and a sheet name's length in UTF-16 units; half an emoji would become U+FFFD).
+ */
+export function cutUnits(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const end = max > 0 && /[\uD800-\uDBFF]/.test(s[max - 1]) ? max - 1 : max;
+  return s.slice(0, end);
+}
+
+/** How much of a cell's text a message quotes: a message cell must stay within Excel's 32,767 characters. */
+export const QUOTE_LIMIT = 120;
+
+/** A cell's text in quotes for a message: whole when short, else its start and how long it is. */
+export function quoted(text: string): string {
+  if (text.length <= QUOTE_LIMIT) return `"${text}"`;
+  return `"${cutUnits(text, QUOTE_LIMIT)}…" (${text.length.toLocaleString("en-US")} characters)`;
+}

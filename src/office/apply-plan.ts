@@ -8,15 +8,19 @@
  * - A `null` inside a 2-D array leaves its cell unchanged (docs: excel-add-ins-blank-null-values),
  *   which lets the values pass skip formula cells and the formulas pass skip value cells. An empty
  *   plan cell is written as "" (clears), so a re-run leaves nothing stale.
- * - Uniform columns (every row = row 0's formula moved down) are filled with one
- *   `Range.copyFrom` where ExcelApi 1.9 is supported — a single-cell source repeats over a
- *   destination that is a multiple of it (office-js #2674) — and written as full arrays otherwise.
+ * - Uniform columns (every row = row 0's formula moved down) are written once: row 0's formula,
+ *   then one `Range.copyFrom` fills the rest where ExcelApi 1.9 has it — a single-cell source
+ *   repeats over a destination that is a multiple of it (office-js #2674); on ExcelApi 1.7–1.8
+ *   the column goes as one R1C1 text repeated down (`Range.formulasR1C1`, ExcelApi 1.2), which is
+ *   the same formula in every row, instead of each row's A1 text built and sent separately.
+ * - The Decision column's dropdown needs ExcelApi 1.8 (Range.dataValidation); Excel 2019 and Mac
+ *   16.9–16.16 (ExcelApi 1.7) get the column without it.
  * - Conditional formats are cleared on our ranges before they are added again: otherwise each
  *   re-run stacks duplicate rules (§2.5). Their formulas are relative to the range's top-left cell.
  * - Sheet cosmetics (freeze panes, tab colour, autofilter, column visibility) are applied only to
  *   sheets the product created; the user's own sheets keep theirs.
  */
-import { columnLetters } from "../layout/a1";
+import { columnLetters, toR1C1 } from "../layout/a1";
 import {
   HEADER_FILL as STYLE_HEADER_FILL,
   HEADER_FONT as STYLE_HEADER_FONT,
@@ -29,6 +33,7 @@ import { toExcelInput } from "./cells";
 import { ApiSupport } from "./host";
 import { ColumnWidth, numberFormatOf } from "./plan-extents";
 import { CALL_BYTES, Meter, WriteBatch, jsonSize } from "./requests";
+import { WorkbookError } from "./types";
 
 // The look shared with the xlsx writer; office.js wants colours with "#".
 const HEADER_FILL = `#${STYLE_HEADER_FILL}`;
@@ -61,7 +66,7 @@ export async function writeGrid(
   rows: number,
   cols: number,
   cellAt: (i: number, j: number) => Input,
-  prop: "values" | "formulas" | "numberFormat",
+  prop: "values" | "formulas" | "formulasR1C1" | "numberFormat",
 ): Promise<void> {
   const limit = o.batch.budgetBytes - 4 * CALL_BYTES;
   let i = 0;
@@ -72,7 +77,11 @@ export async function writeGrid(
     while (i + chunk.length < rows) {
       const r = i + chunk.length;
       const line: Input[] = [];
-      for (let j = 0; j < cols; j++) line.push(cellAt(r, j));
+      for (let j = 0; j < cols; j++) {
+        const x = cellAt(r, j);
+        if (typeof x === "string" && x.length > MAX_FORMULA_CHARS && prop !== "numberFormat") checkCellLimit(sheet, top + r, left + j, x);
+        line.push(x);
+      }
       const b = jsonSize(line) + 1;
       if (chunk.length > 0 && bytes + b > limit) break;
       chunk.push(line);
@@ -87,15 +96,38 @@ export async function writeGrid(
   }
 }
 
+/** Excel's limits ("Excel specifications and limits"): characters in a cell, in a formula. */
+export const MAX_CELL_CHARS = 32_767;
+export const MAX_FORMULA_CHARS = 8_192;
+
+/**
+ * The writer's last guard: a cell Excel would refuse fails the run with a message naming it,
+ * rather than Excel failing the request (the domain keeps what it writes within the limits).
+ */
+function checkCellLimit(sheet: string, row: number, col: number, x: string): void {
+  const formula = x.startsWith("=");
+  const length = x.startsWith("'") || formula ? x.length - 1 : x.length;
+  const max = formula ? MAX_FORMULA_CHARS : MAX_CELL_CHARS;
+  if (length > max) {
+    const where = `'${sheet}'!${columnLetters(col)}${row}`;
+    throw new WorkbookError("failed", { sheet, cell: where, length, max }, `${where} would hold ${formula ? "a formula of " : ""}${length.toLocaleString("en-US")} characters; Excel takes at most ${max.toLocaleString("en-US")}`);
+  }
+}
+
 const valueOf = (c: PlanCell): Input => (isFormula(c) ? null : toExcelInput(c));
 const formulaOf = (c: PlanCell): Input => (isFormula(c) ? `=${c.f}` : null);
 
-/** Columns written cell by cell (all but the uniform ones that copyFrom fills), as runs. */
-function runs(b: Block, fill: boolean): { from: number; to: number }[] {
+/** Written once for the whole column (copyFrom or one R1C1 text): every row is row 0's formula moved down. */
+function isFilled(b: Block, k: number): boolean {
+  const c = b.columns[k];
+  return Boolean(c.uniform) && b.rows > 1 && isFormula(c.cell(0));
+}
+
+/** Consecutive columns that are (or are not) filled, as runs of column offsets. */
+function runs(b: Block, filled: boolean): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
-  b.columns.forEach((c, k) => {
-    const filled = fill && c.uniform && b.rows > 1;
-    if (filled) return;
+  b.columns.forEach((_c, k) => {
+    if (isFilled(b, k) !== filled) return;
     const last = out[out.length - 1];
     if (last && last.to === k - 1) last.to = k;
     else out.push({ from: k, to: k });
@@ -109,18 +141,20 @@ async function writeBlockPass(o: ApplyOptions, sheet: string, b: Block, pass: "v
     await writeGrid(o, sheet, b.top, b.left, 1, b.columns.length, (_i, j) => toExcelInput(b.columns[j].header), "values");
   }
   if (b.rows === 0) return;
-  const fill = o.api.v19;
-  for (const run of runs(b, fill)) {
+  for (const run of runs(b, false)) {
     const n = run.to - run.from + 1;
     await writeGrid(o, sheet, b.top + 1, b.left + run.from, b.rows, n, (i, j) => pick(b.columns[run.from + j].cell(i)), pass);
   }
-  if (pass === "formulas" && fill) {
-    // The first cell of each filled column; copyFrom repeats it below (fillUniform).
-    for (let k = 0; k < b.columns.length; k++) {
-      const c = b.columns[k];
-      if (!(c.uniform && b.rows > 1)) continue;
-      const first = c.cell(0);
-      await writeGrid(o, sheet, b.top + 1, b.left + k, 1, 1, () => toExcelInput(first), "formulas");
+  if (pass === "values") return;
+  for (const run of runs(b, true)) {
+    const n = run.to - run.from + 1;
+    const firstRow = b.top + 1;
+    if (o.api.has("copyFrom")) {
+      // Row 0 only; fillUniform copies it down.
+      await writeGrid(o, sheet, firstRow, b.left + run.from, 1, n, (_i, j) => formulaOf(b.columns[run.from + j].cell(0)), "formulas");
+    } else {
+      const texts = Array.from({ length: n }, (_x, j) => `=${toR1C1((b.columns[run.from + j].cell(0) as { f: string }).f, firstRow, b.left + run.from + j)}`);
+      await writeGrid(o, sheet, firstRow, b.left + run.from, b.rows, n, (_i, j) => texts[j], "formulasR1C1");
     }
   }
 }
@@ -149,17 +183,17 @@ export async function writeFormulas(o: ApplyOptions, plan: WorkbookPlan): Promis
   }
 }
 
-/** ExcelApi 1.9: one copyFrom per uniform column instead of the whole column's formula text. */
+/** ExcelApi 1.9: one copyFrom per run of uniform columns instead of the whole columns' formula text. */
 export async function fillUniform(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
-  if (!o.api.v19) return;
+  if (!o.api.has("copyFrom")) return;
   for (const s of plan.sheets) {
     for (const b of s.blocks) {
-      for (let k = 0; k < b.columns.length; k++) {
-        if (!(b.columns[k].uniform && b.rows > 1)) continue;
-        await o.batch.reserve(64, b.rows - 1);
+      for (const run of runs(b, true)) {
+        const n = run.to - run.from + 1;
+        await o.batch.reserve(64, (b.rows - 1) * n);
         const ws = o.meter.ctx.workbook.worksheets.getItem(s.name);
-        const first = ws.getRangeByIndexes(b.top, b.left + k - 1, 1, 1);
-        ws.getRangeByIndexes(b.top + 1, b.left + k - 1, b.rows - 1, 1).copyFrom(first, "Formulas");
+        const first = ws.getRangeByIndexes(b.top, b.left + run.from - 1, 1, n);
+        ws.getRangeByIndexes(b.top + 1, b.left + run.from - 1, b.rows - 1, n).copyFrom(first, "Formulas");
       }
     }
   }
@@ -200,7 +234,7 @@ async function blockFormats(o: ApplyOptions, s: SheetPlan, b: Block): Promise<vo
         cf.custom.format.font.color = `#${TONE_COLORS[tone].font}`;
       }
     }
-    if (c.input && b.rows > 0) {
+    if (c.input && b.rows > 0 && o.api.has("validation")) {
       await o.batch.reserve(200);
       const dv = o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(b.top, col - 1, b.rows, 1).dataValidation;
       // A rule cannot be set over cells that have one: clear first.
@@ -213,7 +247,7 @@ async function blockFormats(o: ApplyOptions, s: SheetPlan, b: Block): Promise<vo
       o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn().columnHidden = true;
     }
   }
-  if (mine && b.autoFilter && o.api.v19) {
+  if (mine && b.autoFilter && o.api.has("autoFilter")) {
     await o.batch.reserve(0);
     const ws = o.meter.ctx.workbook.worksheets.getItem(s.name);
     ws.autoFilter.apply(ws.getRangeByIndexes(b.top - 1, b.left - 1, Math.max(b.rows, 1) + 1, b.columns.length));

@@ -12,7 +12,7 @@ import { PlanCell } from "../layout/types";
 import { ExcelContent, excelText, sameContent, toExcelInput } from "./cells";
 import { ColumnWidth, SheetLayout, planCellAt } from "./plan-extents";
 import { ReadQueue } from "./read";
-import { Rect, containsCell, subtractAll } from "./rects";
+import { MAX_COLS, Rect, containsCell, subtractAll } from "./rects";
 import { Meter } from "./requests";
 import { Extent, GatewayState, Original, StyleSnapshot, WidthOriginal } from "./state";
 
@@ -184,20 +184,28 @@ export async function captureOriginals(
     }
 
     // Widths: on the user's sheets we only size columns that still have the standard width.
+    // RangeFormat.columnWidth is in points (office-js #187) but Worksheet.standardWidth is in
+    // characters of the Normal style's font, whose width in points depends on that font and the
+    // screen (docs: "One unit of column width is equal to the width of one character in the
+    // Normal style"). So the standard width is read in points from a column nobody sizes, the
+    // sheet's last one (XFD), and compared in the same unit.
     if (layout.widths.length > 0) {
       q.add(
-        100 * layout.widths.length,
+        100 * layout.widths.length + 100,
         () => {
-          const ws = meter.ctx.workbook.worksheets.getItem(name).load("standardWidth");
-          return { ws, cols: layout.widths.map((w) => ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn().load("format/columnWidth,columnHidden")) };
+          const ws = meter.ctx.workbook.worksheets.getItem(name);
+          const standard = ws.getRangeByIndexes(0, MAX_COLS - 1, 1, 1).getEntireColumn().load("format/columnWidth");
+          return { standard, cols: layout.widths.map((w) => ws.getRangeByIndexes(0, w.col - 1, 1, 1).getEntireColumn().load("format/columnWidth,columnHidden")) };
         },
-        ({ ws, cols }) => {
+        ({ standard, cols }) => {
           const chosen: ColumnWidth[] = [];
+          const standardPoints = standard.format.columnWidth;
           layout.widths.forEach((w, i) => {
             const current = cols[i].format.columnWidth;
             const recorded = widths.some((x) => x.sheet.toLowerCase() === name.toLowerCase() && x.col === w.col);
             // A width the user (or an earlier run) chose stays; the original is recorded once.
-            if (Math.abs(current - ws.standardWidth) < 0.01 && w.width > 0) {
+            // Excel keeps widths in whole pixels: within half a pixel (3/8 point) is the same width.
+            if (Math.abs(current - standardPoints) < 0.375 && w.width > 0) {
               chosen.push(w);
               if (!recorded) widths.push({ sheet: name, col: w.col, width: current, hidden: Boolean(cols[i].columnHidden) });
             }

@@ -24,7 +24,13 @@ export function numberFormatOf(format: string | undefined): string | null {
   return format === "date" ? DATE_FORMAT : format === "integer" ? INTEGER_FORMAT : null;
 }
 
-/** Excel column width in points for a width in characters (Calibri 11: 7 px per character + 5 px padding). */
+/**
+ * A width in characters as Excel's columnWidth takes it, in points (office-js #187): characters
+ * of the Normal style's widest digit plus 5 pixels of padding (ECMA-376 §18.3.1.13), with that
+ * digit 7 pixels wide as in Calibri 11 and Aptos Narrow 11 at 100%, a pixel 3/4 point. Another
+ * Normal font or screen scaling makes the column a little wider or narrower in characters
+ * (docs/TESTING-IN-EXCEL.md).
+ */
 export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }

@@ -29,15 +29,22 @@ function errorCode(e: unknown): string {
   return (e as { code?: string } | null)?.code ?? "";
 }
 
-/** Every sheet with its visibility, protection and used range: two requests whatever the count. */
-export async function listSheets(meter: Meter): Promise<SheetInfo[]> {
+/** The sheets, and whether the workbook's structure is protected (Review → Protect Workbook). */
+export type SheetList = SheetInfo[] & { readonly structureProtected: boolean };
+
+/**
+ * Every sheet with its visibility, protection and used range, and the workbook's structure
+ * protection (Workbook.protection, ExcelApi 1.7): two requests whatever the count.
+ */
+export async function listSheets(meter: Meter): Promise<SheetList> {
   const coll = meter.ctx.workbook.worksheets;
   coll.load("items/name,items/visibility,items/position,items/protection/protected");
+  const protection = meter.ctx.workbook.protection.load("protected");
   await meter.sync(0);
   const items = coll.items;
   const used = items.map((w) => w.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
   await meter.sync(0);
-  return items.map((w, i) => {
+  const list = items.map((w, i) => {
     const u = used[i];
     return {
       name: w.name,
@@ -47,6 +54,14 @@ export async function listSheets(meter: Meter): Promise<SheetInfo[]> {
       used: u.isNullObject ? null : rect(u.rowIndex + 1, u.columnIndex + 1, u.rowIndex + u.rowCount, u.columnIndex + u.columnCount),
     };
   });
+  return Object.assign(list, { structureProtected: protection.protected });
+}
+
+/** Refuses, before anything is written, a step that must add, delete or hide sheets in a workbook whose structure is protected. */
+export function checkStructure(sheets: SheetList, changes: readonly string[]): void {
+  if (sheets.structureProtected && changes.length > 0) {
+    throw new WorkbookError("workbookProtected", { sheets: changes.join(", ") }, `The workbook's structure is protected (Review → Protect Workbook); this step must add or remove the sheets ${changes.join(", ")}.`);
+  }
 }
 
 export type ArrayProp = "values" | "valueTypes" | "formulas" | "numberFormat";

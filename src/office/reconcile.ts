@@ -24,11 +24,12 @@ import { WorkbookPlan } from "../layout/types";
 import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
 import { OfficeHost, apiSupport } from "./host";
-import { planLayouts } from "./plan-extents";
-import { ReadQueue, SheetInfo, listSheets, queueSheetData } from "./read";
+import { blockRect, planLayouts } from "./plan-extents";
+import { TableFix, UserTable, queueFixes, readTables, spacedWidth, tablesInTheWay, withoutTotals } from "./list-objects";
+import { ReadQueue, SheetInfo, checkStructure, listSheets, queueSheetData } from "./read";
 import { releaseExtents, releasedExtents } from "./release";
-import { MAX_COLS, MAX_ROWS } from "./rects";
-import { Meter, WriteBatch } from "./requests";
+import { MAX_COLS, MAX_ROWS, Rect } from "./rects";
+import { Meter, WriteBatch, leaveCalculated } from "./requests";
 import { EMPTY_STATE, GatewayState, SETTING_AS_OF, SETTING_SCHEMA, STATE_LEFT, STATE_SHEET, readState, writeState } from "./state";
 import { CancelledError, CustomerOutcome, ProgressFn, ReconcileOutcome, WorkbookError } from "./types";
 
@@ -99,6 +100,12 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     }
   }
   await inputs.run();
+  // Tables on the input sheets: their totals rows are no data (list-objects.ts).
+  const userTables = await readTables(meter, names.filter((n) => data.has(n)).map((n) => findSheet(sheets, n)!.name));
+  for (const name of names) {
+    const d = data.get(name);
+    if (d) data.set(name, withoutTotals(d, userTables));
+  }
   const asOf = await readAsOf(meter, sheets, now, created);
   meter.checkCancel();
   progress({ fraction: 0.27, phase: "reconciling" });
@@ -109,7 +116,8 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     const info = findSheet(sheets, rec.sheet);
     const sheet = data.get(rec.sheet);
     if (rec.kind !== "subscriptions" || !info || !sheet || dataSheets.has(rec.sheet)) continue;
-    dataSheets.set(rec.sheet, { name: rec.sheet, data: sheet, usedWidth: info.used?.right ?? 0 });
+    // One empty column between a table and the added columns, so the table does not take them.
+    dataSheets.set(rec.sheet, { name: rec.sheet, data: sheet, usedWidth: spacedWidth(info.used?.right ?? 0, userTables, info.name) });
   }
   const plan = buildPlan({
     result,
@@ -120,7 +128,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     fixedAsOf: asOf.fixed ? asOf.serial : null,
     runAt: now.toISOString(),
   });
-  return { result, plan, records, data, asOf, input };
+  return { result, plan, records, data, asOf, input, userTables };
 }
 
 /** Refuses before writing anything: protected sheets, more rows or columns than Excel has. */
@@ -135,6 +143,26 @@ export function checkWritable(plan: WorkbookPlan, sheets: readonly SheetInfo[]):
     const info = findSheet(sheets, name);
     if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
   }
+}
+
+/** The blocks the plan writes on the user's sheets, as rectangles. */
+export function dataBlocks(plan: WorkbookPlan): { sheet: string; rect: Rect }[] {
+  return plan.sheets.filter((s) => s.role === "data").flatMap((s) => s.blocks.map((b) => ({ sheet: s.name, rect: blockRect(b) })));
+}
+
+/**
+ * Tables in the way of the added columns (list-objects.ts): the resizes that give them back their
+ * own columns, or a refusal before anything is written when Excel here cannot resize a table
+ * (ExcelApi 1.13) or the table also holds the user's columns beyond ours.
+ */
+export function checkTables(plan: WorkbookPlan, tables: readonly UserTable[], canResize: boolean): TableFix[] {
+  const { fixes, conflicts } = tablesInTheWay(dataBlocks(plan), tables);
+  const blocking = [...conflicts, ...(canResize ? [] : fixes.map((f) => f.table))];
+  if (blocking.length > 0) {
+    const t = blocking[0];
+    throw new WorkbookError("tableOverlap", { table: t.name, sheet: t.sheet }, `The table "${t.name}" on "${t.sheet}" covers the columns the reconciliation writes; resize it to end before them (Table Design → Resize Table)`);
+  }
+  return fixes;
 }
 
 /** Primary domains by customer key, from the customer lists (a list that cannot be read adds none). */
@@ -202,8 +230,9 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
     const stateInfo = findSheet(sheets, STATE_SHEET);
     const old = stateInfo?.used ? await readState(meter, stateInfo.used.bottom) : EMPTY_STATE;
-    const { result, plan, input } = await planFromWorkbook(meter, sheets, now, progress, old.created);
+    const { result, plan, input, userTables } = await planFromWorkbook(meter, sheets, now, progress, old.created);
     checkWritable(plan, sheets);
+    const tableFixes = checkTables(plan, userTables, api.has("tableResize"));
 
     const layouts = planLayouts(plan);
     const newExtents = [...layouts.values()].flatMap((l) => l.extents);
@@ -214,6 +243,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       [SHEETS.accounts, ACCOUNT_COLUMNS],
       [SHEETS.offerMap, OFFER_MAP_COLUMNS],
     ]);
+    checkStructure(sheets, toCreate);
     const pendingInputs = toCreate.filter((n) => inputTables.has(n));
     const createdBefore = old.created.filter((n) => existing.has(n.toLowerCase()));
     const oursList = [...createdBefore, ...toCreate.filter((n) => !inputTables.has(n))];
@@ -228,7 +258,12 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     let writing = false;
     let stateRows = stateInfo?.used?.bottom ?? 0;
     try {
-      // 1. Our sheets, the state record and the "Re-run needed" marker, in the first request.
+      // 1. Tables given back their own columns, our sheets, the state record and the "Re-run
+      //    needed" marker, in the first request.
+      if (tableFixes.length > 0) {
+        await batch.reserve(200 * tableFixes.length);
+        queueFixes(meter, tableFixes);
+      }
       for (const name of toCreate) {
         await batch.reserve(64);
         const ws = ctx.workbook.worksheets.add(name);
@@ -270,7 +305,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
 
       // 2. What the previous run wrote and this one does not.
       const nowExisting = new Set([...existing, ...toCreate.map((n) => n.toLowerCase())]);
-      await releaseExtents({ meter, batch }, releasedExtents(writingState.extents.slice(0, writingState.extents.length - newExtents.length), newExtents), capture.originals, nowExisting);
+      await releaseExtents({ meter, batch, validation: api.has("validation") }, releasedExtents(writingState.extents.slice(0, writingState.extents.length - newExtents.length), newExtents), capture.originals, nowExisting);
 
       // 3. The plan: values, formulas, uniform fills, formats.
       const summaryLower = GENERATED.summary.toLowerCase();
@@ -320,6 +355,8 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
         ctx.workbook.worksheets.getItem(GENERATED.summary).activate();
       }
       await batch.flush();
+      progress({ fraction: 0.99, phase: "calculating" });
+      await leaveCalculated(meter, batch);
     } catch (e) {
       if (writing) await markInterrupted(ctx, e instanceof CancelledError ? "cancelled" : "writing");
       if (e instanceof CancelledError || e instanceof WorkbookError) throw e;

@@ -14,6 +14,8 @@ import { Extent, Original, StyleSnapshot, WidthOriginal } from "./state";
 interface Io {
   readonly meter: Meter;
   readonly batch: WriteBatch;
+  /** Range.dataValidation (ExcelApi 1.8): without it a dropdown cannot be taken away and stays. */
+  readonly validation: boolean;
 }
 
 const CONTENTISH: readonly Extent["kind"][] = ["content", "input"];
@@ -126,6 +128,7 @@ export async function releaseExtents(io: Io, extents: readonly Extent[], origina
         range().conditionalFormats.clearAll();
         break;
       case "validation":
+        if (!io.validation) break;
         await io.batch.reserve(0);
         range().dataValidation.clear();
         break;
@@ -134,7 +137,7 @@ export async function releaseExtents(io: Io, extents: readonly Extent[], origina
 }
 
 /** Puts column widths (and hidden states) back. */
-export async function restoreWidths(io: Io, widths: readonly WidthOriginal[], existing: ReadonlySet<string>): Promise<void> {
+export async function restoreWidths(io: Pick<Io, "meter" | "batch">, widths: readonly WidthOriginal[], existing: ReadonlySet<string>): Promise<void> {
   for (const w of widths) {
     if (!existing.has(w.sheet.toLowerCase())) continue;
     await io.batch.reserve(0);

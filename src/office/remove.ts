@@ -9,11 +9,13 @@
  */
 import { SHEETS, hasProvenance, readSourceRecords } from "../domain/workbook";
 import { cellKey } from "./capture";
-import { listSheets, readBlock, readSheetData } from "./read";
+import { checkStructure, listSheets, readBlock, readSheetData } from "./read";
+import { apiSupport } from "./host";
+import { queueFixes, readTables, tablesInTheWay } from "./list-objects";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { rect } from "./rects";
 import { releaseExtents, restoreWidths } from "./release";
-import { Meter, WriteBatch } from "./requests";
+import { Meter, WriteBatch, leaveCalculated } from "./requests";
 import { EMPTY_STATE, SETTING_AS_OF, SETTING_AUTO_OPEN, SETTING_SCHEMA, STATE_SHEET, readState } from "./state";
 import { ProgressFn, WorkbookError } from "./types";
 
@@ -45,15 +47,28 @@ export async function removeReconciliation(deps: GatewayDeps, options: { readonl
     }
     const doomed = new Set([...created, ...inputs]);
     const kept = sheets.filter((s) => !doomed.has(s.name.toLowerCase()));
+    checkStructure(sheets, sheets.filter((s) => doomed.has(s.name.toLowerCase())).map((s) => s.name));
     const existing = new Set(kept.map((s) => s.name.toLowerCase()));
     for (const e of state.extents) {
       const info = findSheet(kept, e.sheet);
       if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
     }
 
+    const api = apiSupport(deps.host);
+    // A table that took in our columns gets its own columns back first (list-objects.ts); where
+    // Excel cannot resize it, removing goes ahead and Excel names the emptied headers Column1...
+    const touched = [...new Set(state.extents.filter((e) => e.kind === "content" && existing.has(e.sheet.toLowerCase())).map((e) => findSheet(kept, e.sheet)!.name))];
+    const { fixes } = tablesInTheWay(
+      state.extents.filter((e) => e.kind === "content").map((e) => ({ sheet: e.sheet, rect: e.rect })),
+      await readTables(meter, touched),
+    );
     const batch = new WriteBatch(meter, () => undefined, deps.budget);
+    if (fixes.length > 0 && api.has("tableResize")) {
+      await batch.reserve(200 * fixes.length);
+      queueFixes(meter, fixes);
+    }
     const originals = new Map(state.originals.map((o) => [cellKey(o.sheet, o.row, o.col), o]));
-    await releaseExtents({ meter, batch }, state.extents, originals, existing);
+    await releaseExtents({ meter, batch, validation: api.has("validation") }, state.extents, originals, existing);
     await restoreWidths({ meter, batch }, state.widths, existing);
     progress({ fraction: 0.6, phase: "removing" });
 
@@ -73,6 +88,7 @@ export async function removeReconciliation(deps: GatewayDeps, options: { readonl
     }
     for (const info of sheets) if (doomed.has(info.name.toLowerCase())) ctx.workbook.worksheets.getItem(info.name).delete();
     await meter.sync(0);
+    await leaveCalculated(meter, batch);
     progress({ fraction: 1, phase: "done" });
   });
 }

@@ -4,7 +4,9 @@
  * (office-js-docs-reference #354, office-js #1012). So every request is kept to about 2 MB of
  * serialized data (research/office-addin.md §2.2), each write request suspends calculation until
  * its sync (ExcelApi 1.6; it lasts one sync only, §2.3), and cancellation is honoured between
- * requests, never inside one.
+ * requests, never inside one. An operation that wrote under the suspension ends with one full
+ * calculation (`leaveCalculated`): "Once set, it is the developer's responsibility to re-calc the
+ * workbook, to ensure that any dependencies are propagated" (Application.suspendApiCalculationUntilNextSync).
  *
  * Syncing in a loop is deliberate here (eslint office-addins/no-context-sync-in-loop does not
  * apply): one request per block is the documented way to move large data.
@@ -68,6 +70,8 @@ export class WriteBatch {
   done = 0;
   /** While true, cancellation waits (steps that must not stop half-way, e.g. writing the state). */
   holdCancel = false;
+  /** A request of this batch wrote with calculation suspended: the workbook needs calculating. */
+  suspendedWrites = false;
 
   constructor(
     private readonly meter: Meter,
@@ -86,6 +90,7 @@ export class WriteBatch {
     if (this.calls === 0 && this.suspendCalculation) {
       this.meter.ctx.workbook.application.suspendApiCalculationUntilNextSync();
       this.bytes += CALL_BYTES;
+      this.suspendedWrites = true;
     }
     this.bytes += need;
     this.calls++;
@@ -106,4 +111,18 @@ export class WriteBatch {
   get budgetBytes(): number {
     return this.budget;
   }
+}
+
+/**
+ * One full calculation (Application.calculate, ExcelApi 1.1) after writes made under
+ * suspendApiCalculationUntilNextSync, so the workbook is left calculated — also in manual
+ * calculation mode, where nothing else would. "Full" marks every cell dirty; a plain
+ * "Recalculate" only takes cells Excel "has marked as dirty" (Excel.CalculationType), and whether
+ * writes made under the suspension are marked is not documented (docs/TESTING-IN-EXCEL.md).
+ */
+export async function leaveCalculated(meter: Meter, ...batches: WriteBatch[]): Promise<void> {
+  if (!batches.some((b) => b.suspendedWrites)) return;
+  meter.ctx.workbook.application.calculate("Full");
+  await meter.sync(CALL_BYTES);
+  for (const b of batches) b.suspendedWrites = false;
 }

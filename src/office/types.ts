@@ -107,6 +107,12 @@ export interface ReconcileOutcome {
   readonly stats: { readonly requests: number; readonly largestRequestBytes: number; readonly rows: number; readonly ms: number };
 }
 
+export interface SelectOutcome {
+  /** Rows selected, of `rows` asked for. */
+  readonly selectedRows: number;
+  readonly rows: number;
+}
+
 export interface ImportOutcome {
   readonly files: number;
   readonly sheets: readonly string[];
@@ -124,7 +130,7 @@ export class CancelledError extends Error {
 export class WorkbookError extends Error {
   /** Message key for the pane's catalogue, with values to fill in. */
   constructor(
-    readonly key: "protected" | "tooManyRows" | "noExports" | "readLimit" | "apiUnsupported" | "failed",
+    readonly key: "protected" | "workbookProtected" | "tableOverlap" | "tooManyRows" | "noExports" | "readLimit" | "apiUnsupported" | "failed",
     readonly values: Record<string, string | number> = {},
     message?: string,
   ) {
@@ -142,8 +148,12 @@ export interface WorkbookGateway {
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** Reads the sources, runs the engine, writes or updates the reconciliation in place. */
   reconcile(progress: ProgressFn, signal?: AbortSignal): Promise<ReconcileOutcome>;
-  /** Selects cells: one row, or all of a customer's rows on one sheet. */
-  select(sheet: string, rows: readonly number[]): Promise<void>;
+  /**
+   * Selects cells: one row, or all of a customer's rows on one sheet. Where Excel cannot select
+   * them all at once (several runs of rows need ExcelApi 1.18), the first run is selected and the
+   * outcome says how many of the rows that is.
+   */
+  select(sheet: string, rows: readonly number[]): Promise<SelectOutcome | void>;
   /** Removes what reconciling added; with `everything`, also imported sheets and settings. */
   remove(options: { readonly everything: boolean }, progress: ProgressFn): Promise<void>;
 }

@@ -140,14 +140,33 @@ describe("inspect after importing the samples", () => {
 });
 
 describe("select", () => {
-  test.each(["1.9", "1.7"])("activates the sheet and selects the rows (several runs need ExcelApi 1.9): %s", async (api) => {
+  // RangeAreas.select is ExcelApi 1.18: Office 2021 (1.14) and 2024 (1.17) select the first run only.
+  test.each(["1.18", "1.17", "1.9", "1.7"])("activates the sheet and selects the rows (several runs at once need ExcelApi 1.18): %s", async (api) => {
     const b = bench({ api });
     b.fake.store.addSheet("FR - Contoso Ltd");
-    await b.gateway.select("FR - Contoso Ltd", [5, 3, 4, 9]);
+    const outcome = await b.gateway.select("FR - Contoso Ltd", [5, 3, 4, 9]);
     const store = b.fake.store;
     expect(store.activeSheetId).toBe(store.mustSheet("FR - Contoso Ltd").id);
     const areas = store.selection!.areas.map((a) => [a.top, a.bottom, a.left, a.right]);
-    if (api === "1.9") expect(areas).toEqual([[3, 5, 1, 16_384], [9, 9, 1, 16_384]]);
-    else expect(areas).toEqual([[3, 5, 1, 16_384]]);
+    if (api === "1.18") {
+      expect(areas).toEqual([[3, 5, 1, 16_384], [9, 9, 1, 16_384]]);
+      expect(outcome).toEqual({ selectedRows: 4, rows: 4 });
+    } else {
+      expect(areas).toEqual([[3, 5, 1, 16_384]]);
+      expect(outcome).toEqual({ selectedRows: 3, rows: 4 });
+    }
+    // No request failed on the way (the old code tried getRanges().select() and fell back on the error).
+    expect(b.fake.stats.log.filter((r) => r.failed)).toEqual([]);
+  });
+
+  test("a customer with rows scattered over thousands of runs: as many runs as one address may hold", async () => {
+    const b = bench({ api: "1.18" });
+    b.fake.store.addSheet("Big");
+    const rows = Array.from({ length: 3000 }, (_x, i) => 10 + i * 2);
+    const outcome = (await b.gateway.select("Big", rows)) as { selectedRows: number; rows: number };
+    expect(outcome.rows).toBe(3000);
+    expect(outcome.selectedRows).toBeGreaterThan(100);
+    expect(outcome.selectedRows).toBeLessThan(3000);
+    expect(b.fake.store.selection!.areas).toHaveLength(outcome.selectedRows);
   });
 });

@@ -36,3 +36,8 @@ export function notLoaded(property: string): FakeRichApiError {
     `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
 }
+
+/** Writing to a protected sheet fails (Review → Protect Sheet). */
+export function guardWrite(s: { readonly protected: boolean; readonly name: string }): void {
+  if (s.protected) throw new FakeRichApiError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ('${s.name}').`);
+}

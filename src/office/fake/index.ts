@@ -3,10 +3,23 @@
  * `Excel` and `Office` objects with the subset of office.js the gateway uses, the workbook they
  * act on (`store`), and the request statistics (`stats`). `install()` makes them the globals, as
  * office.js would in Excel. Runs under node (jest) and in the browser (no node APIs).
+ *
+ * One module per family of office.js classes, each following its reference page:
+ * context.ts (RequestContext, requests and limits), client-object.ts (load/sync, requirement
+ * sets), workbook.ts (Workbook, WorkbookProtection, Application), worksheet.ts (worksheets,
+ * protection, freeze panes, autofilter), range.ts (Range, RangeAreas), format.ts (RangeFormat,
+ * fill, font), conditional-formats.ts, data-validation.ts, tables.ts (+ table-model.ts),
+ * names.ts, settings.ts (SettingCollection and the Common API settings); store.ts is the
+ * workbook's content, input.ts how typed text is stored, references.ts how formulas follow
+ * structural changes, api-sets.ts the generated requirement sets.
  */
-import { FakeHost, FakeLimits, FakeRequestContext, FakeStats, WEB_LIMITS, versionAtLeast } from "./api";
 import type { OfficeHost } from "../host";
+import { hostHas } from "./api-sets";
+import { FakeFault, FakeHost, FakeLimits, FakeRequestContext, FakeStats, WEB_LIMITS } from "./context";
+import { FakeErrorCode } from "./errors";
+import { FakeCommonSettings } from "./settings";
 import { FakeWorkbookStore } from "./store";
+import { FakeWorkbook } from "./workbook";
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi requirement set, e.g. "1.7" (Excel 2019) or "1.9"; default "1.17". */
@@ -29,6 +42,17 @@ export interface FakeExcel {
   /** The pair as the gateway's host: `createOfficeGateway({ host: fake.officeHost() })`. */
   officeHost(): OfficeHost;
   resetStats(): void;
+  /**
+   * Makes Excel fail the `writeRequest`-th request that writes from now on (1 = the next), after
+   * `afterCalls` of its calls ran (0: none of it applies), with `code` (GeneralException).
+   */
+  failWriteRequest(writeRequest: number, options?: { readonly afterCalls?: number; readonly code?: FakeErrorCode }): void;
+  /**
+   * The workbook saved, closed and opened again in a host like this one (or another: `options`):
+   * what the file holds survives — cells, formats, tables, names, settings written to the
+   * document — and the add-in starts afresh (a new Common API settings copy).
+   */
+  saveAndReopen(options?: FakeExcelOptions): FakeExcel;
 }
 
 export interface FakeExcelNamespace {
@@ -40,6 +64,7 @@ export interface FakeExcelNamespace {
   readonly RangeCopyType: Record<string, string>;
   readonly DeleteShiftDirection: Record<string, string>;
   readonly InsertShiftDirection: Record<string, string>;
+  readonly CalculationType: Record<string, string>;
 }
 
 export interface FakeOfficeNamespace {
@@ -47,30 +72,24 @@ export interface FakeOfficeNamespace {
     readonly host: string;
     readonly platform: string;
     readonly requirements: { isSetSupported(name: string, version?: string): boolean };
-    readonly document: {
-      readonly settings: {
-        get(name: string): unknown;
-        set(name: string, value: unknown): void;
-        remove(name: string): void;
-        saveAsync(callback?: (r: { status: string }) => void): void;
-      };
-    };
+    readonly document: { readonly settings: FakeCommonSettings };
   };
   onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
   readonly HostType: Record<string, string>;
   readonly PlatformType: Record<string, string>;
 }
 
-export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
-  const store = new FakeWorkbookStore();
-  for (const name of options.sheets ?? ["Sheet1"]) store.addSheet(name);
+export function createFakeExcel(options: FakeExcelOptions = {}, existing?: FakeWorkbookStore): FakeExcel {
+  const store = existing ?? new FakeWorkbookStore();
+  if (!existing) for (const name of options.sheets ?? ["Sheet1"]) store.addSheet(name);
   const stats: FakeStats = { requests: 0, largestRequestBytes: 0, largestResponseBytes: 0, totalRequestBytes: 0, suspendCalls: 0, log: [] };
-  const host: FakeHost = { store, stats, limits: { ...WEB_LIMITS, ...options.limits }, api: options.api ?? "1.17" };
   const platform = options.platform ?? "OfficeOnline";
+  const host: FakeHost = { store, stats, limits: { ...WEB_LIMITS, ...options.limits }, api: options.api ?? "1.17", platform, fault: null };
+  const makeWorkbook = (ctx: FakeRequestContext) => new FakeWorkbook(ctx);
 
   class RequestContext extends FakeRequestContext {
     constructor() {
-      super(host);
+      super(host, makeWorkbook);
     }
   }
 
@@ -89,6 +108,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     RangeCopyType: { all: "All", formulas: "Formulas", values: "Values", formats: "Formats" },
     DeleteShiftDirection: { up: "Up", left: "Left" },
     InsertShiftDirection: { down: "Down", right: "Right" },
+    CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
   };
 
   const Office: FakeOfficeNamespace = {
@@ -97,20 +117,11 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       platform,
       requirements: {
         isSetSupported(name: string, version?: string): boolean {
-          if (name === "ExcelApi") return versionAtLeast(host.api, version ?? "1.1");
-          if (name === "ExcelApiOnline") return platform === "OfficeOnline";
+          if (name === "ExcelApi" || name === "ExcelApiOnline" || name === "ExcelApiDesktop") return hostHas(host.api, platform, name === "ExcelApi" ? version ?? "1.1" : `${name} ${version ?? "1.1"}`);
           return false;
         },
       },
-      // The Common API settings and workbook.settings are one store (office-js-docs-reference #769).
-      document: {
-        settings: {
-          get: (name: string) => (store.settings.has(name) ? store.settings.get(name) : null),
-          set: (name: string, value: unknown) => void store.settings.set(name, JSON.parse(JSON.stringify(value))),
-          remove: (name: string) => void store.settings.delete(name),
-          saveAsync: (callback?: (r: { status: string }) => void) => callback?.({ status: "succeeded" }),
-        },
-      },
+      document: { settings: new FakeCommonSettings(() => store) },
     },
     async onReady(callback?: (info: { host: string; platform: string }) => void) {
       const info = { host: "Excel", platform };
@@ -141,12 +152,22 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       stats.suspendCalls = 0;
       stats.log.length = 0;
     },
+    failWriteRequest(writeRequest, opts = {}) {
+      const fault: FakeFault = { writeRequest, afterCalls: opts.afterCalls ?? 0, code: opts.code ?? "GeneralException" };
+      host.fault = fault;
+    },
+    saveAndReopen(again: FakeExcelOptions = {}) {
+      return createFakeExcel({ api: host.api, platform, limits: host.limits, ...again }, store.clone());
+    },
   };
 }
 
-export { FakeWorkbookStore } from "./store";
+export { FakeWorkbookStore, charsToPoints, charsToPixels, MAX_CELL_CHARS, MAX_FORMULA_CHARS, STANDARD_WIDTH_CHARS } from "./store";
 export type { WorkbookSnapshot, FakeSheet, CellRec } from "./store";
-export { FakeRequestContext, jsonBytes, utf8Length, CALL_OVERHEAD, WEB_LIMITS } from "./api";
-export type { FakeStats, FakeLimits, RequestRecord } from "./api";
+export { FakeRequestContext, jsonBytes, utf8Length, CALL_OVERHEAD, WEB_LIMITS } from "./context";
+export type { FakeStats, FakeLimits, RequestRecord, FakeHost } from "./context";
 export { FakeRichApiError } from "./errors";
+export type { FakeErrorCode } from "./errors";
 export { interpretInput } from "./input";
+export { versionAtLeast, memberSet } from "./api-sets";
+export type { FakeTable } from "./table-model";

@@ -1,14 +1,21 @@
 /**
- * The fake workbook's content: sheets of cells with values, formulas and formats, conditional
- * formats, data validation, defined names and add-in settings. No formula engine: formulas are
- * stored as text (the formula tests recalculate the .xlsx in LibreOffice instead). The proxy
- * layer in api.ts reads and writes this through queued requests, like office.js; tests may also
+ * The fake workbook's content — what the .xlsx file holds: sheets of cells with values, formulas
+ * and formats, column widths, conditional formats, data validation, tables, defined names, the
+ * add-ins' settings and the workbook's structure protection. No formula engine: formulas are
+ * stored as text (the formula tests recalculate the .xlsx in LibreOffice instead), but whether
+ * the workbook was left calculated is tracked (`calculation`). The proxy classes (range.ts,
+ * worksheet.ts, ...) read and write this through queued requests, like office.js; tests may also
  * act directly on it as a user typing in Excel would (`userWrite`).
+ *
+ * Excel's hard limits are enforced for every write, by the API or by a user: 32,767 characters
+ * in a cell, 8,192 in a formula, 31 in a sheet name (support.microsoft.com, "Excel
+ * specifications and limits", 1672b34d-7043-467e-8e27-269d656771c3).
  */
 import { MAX_COLS, MAX_ROWS, Rect, containsCell, inGrid, intersect, rect, subtract } from "../rects";
 import { FakeRichApiError } from "./errors";
 import { Stored, interpretInput } from "./input";
 import { StructuralChange, adjustFormula, adjustSpan } from "./references";
+import { FakeTable, adjustTablesForStructure, afterTableWrite, beforeTableWrite, normalizeHeaders, tablesOn } from "./table-model";
 
 export type Scalar = number | string | boolean;
 
@@ -38,9 +45,39 @@ export const DEFAULT_FORMAT: Required<CellFormat> = {
 };
 
 export const GENERAL = "General";
-/** Excel's standard column width in points (8.43 characters of Calibri 11 = 64 px). */
-export const STANDARD_WIDTH = 48;
 export const STANDARD_HEIGHT = 15;
+
+/** Characters in a cell (Excel specifications and limits: "Total number of characters that a cell can contain"). */
+export const MAX_CELL_CHARS = 32_767;
+/** Characters of formula text (Excel specifications and limits: "Length of formula contents"). */
+export const MAX_FORMULA_CHARS = 8_192;
+
+/**
+ * Column widths come in two units. `Worksheet.standardWidth` is in characters: "One unit of column
+ * width is equal to the width of one character in the Normal style. For proportional fonts, the
+ * width of the character 0 (zero) is used" (Excel.Worksheet reference); a new sheet has 8.43.
+ * `RangeFormat.columnWidth` is in points (office-js #187, the docs team: "The unit-of-measure for
+ * columnWidth is points"; office-js #3036: 40 set shows as 53 pixels). Characters become pixels
+ * with ECMA-376 §18.3.1.13's formula over the Normal font's maximum digit width — 7 pixels for
+ * Calibri 11 (the example the standard gives) and Aptos Narrow 11 at 100% — and a pixel is 3/4
+ * point at 96 dpi. Excel stores widths in whole pixels.
+ */
+export const STANDARD_WIDTH_CHARS = 8.43;
+export const DIGIT_PIXELS = 7;
+
+export function charsToPixels(chars: number, digit = DIGIT_PIXELS): number {
+  const fileWidth = Math.trunc(((chars * digit + 5) / digit) * 256) / 256;
+  return Math.trunc(((256 * fileWidth + Math.trunc(128 / digit)) / 256) * digit);
+}
+
+export function charsToPoints(chars: number): number {
+  return charsToPixels(chars) * 0.75;
+}
+
+/** A width in points as Excel keeps it: whole pixels. */
+export function snapPoints(points: number): number {
+  return Math.max(0, Math.round(points / 0.75)) * 0.75;
+}
 
 export interface CellRec {
   /** The constant value; undefined for an empty cell or a formula (the fake does not calculate). */
@@ -79,6 +116,9 @@ export interface FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
   readonly cells: Map<number, CellRec>;
+  /** Characters (Worksheet.standardWidth). */
+  standardWidth: number;
+  /** Points, whole pixels; columns not listed have the standard width. */
   readonly colWidths: Map<number, number>;
   readonly colHidden: Set<number>;
   readonly rowHeights: Map<number, number>;
@@ -116,13 +156,35 @@ function cleanFormat(f: CellFormat): CellFormat | undefined {
 export class FakeWorkbookStore {
   readonly sheets: FakeSheet[] = [];
   readonly names = new Map<string, FakeName>();
+  /**
+   * The add-in's settings as the file holds them (per add-in and per document). Excel.SettingCollection
+   * reads and writes here directly; the Common API works on a copy taken when the add-in starts
+   * (see settings.ts).
+   */
   readonly settings = new Map<string, unknown>();
+  readonly tables: FakeTable[] = [];
+  /** Review → Protect Workbook (structure): no sheet may be added, deleted, renamed, moved, hidden or shown. */
+  structureProtected = false;
+  /**
+   * Whether every formula was calculated after the last write. Writes under
+   * suspendApiCalculationUntilNextSync leave it false until a full calculation (the docs: "Once set,
+   * it is the developer's responsibility to re-calc the workbook, to ensure that any dependencies
+   * are propagated").
+   */
+  calculated = true;
+  /** Grows with every change of cell content (for the calculation state). */
+  contentVersion = 0;
   activeSheetId: string | null = null;
   selection: { sheetId: string; areas: Rect[] } | null = null;
   private nextSheet = 1;
   private nextCf = 1;
+  nextTable = 1;
   /** The year Excel assumes for "3/14" (fixed so tests do not depend on the clock). */
   currentYear = 2026;
+
+  private guardStructure(what: string): void {
+    if (this.structureProtected) throw new FakeRichApiError("AccessDenied", `The workbook's structure is protected: cannot ${what}.`);
+  }
 
   // ---- sheets ---------------------------------------------------------------------------------
 
@@ -150,12 +212,14 @@ export class FakeWorkbookStore {
     }
     validateSheetName(n);
     if (this.sheet(n)) throw new FakeRichApiError("ItemAlreadyExists", `A worksheet named '${n}' already exists.`);
+    this.guardStructure("add a sheet");
     const s: FakeSheet = {
       id: `{FAKE-${this.nextSheet++}}`,
       name: n,
       visibility: "Visible",
       protected: false,
       cells: new Map(),
+      standardWidth: STANDARD_WIDTH_CHARS,
       colWidths: new Map(),
       colHidden: new Set(),
       rowHeights: new Map(),
@@ -172,12 +236,14 @@ export class FakeWorkbookStore {
   }
 
   deleteSheet(s: FakeSheet): void {
+    this.guardStructure("delete a sheet");
     if (this.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
       throw new FakeRichApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     }
     this.sheets.splice(this.sheets.indexOf(s), 1);
     if (this.activeSheetId === s.id) this.activeSheetId = this.sheets.find((x) => x.visibility === "Visible")!.id;
     if (this.selection?.sheetId === s.id) this.selection = null;
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheetId === s.id) this.tables.splice(i, 1);
     this.adjustAllFormulas({ kind: "deleteSheet", sheet: s.name });
   }
 
@@ -186,6 +252,7 @@ export class FakeWorkbookStore {
     validateSheetName(to);
     const other = this.sheet(to);
     if (other && other !== s) throw new FakeRichApiError("ItemAlreadyExists", `A worksheet named '${to}' already exists.`);
+    this.guardStructure("rename a sheet");
     const from = s.name;
     s.name = to;
     this.adjustAllFormulas({ kind: "rename", sheet: from, to });
@@ -193,11 +260,15 @@ export class FakeWorkbookStore {
 
   setPosition(s: FakeSheet, position: number): void {
     if (position < 0 || position >= this.sheets.length) throw new FakeRichApiError("InvalidArgument", "The position is outside the workbook.");
+    if (this.sheets.indexOf(s) === position) return;
+    this.guardStructure("move a sheet");
     this.sheets.splice(this.sheets.indexOf(s), 1);
     this.sheets.splice(position, 0, s);
   }
 
   setVisibility(s: FakeSheet, v: FakeSheet["visibility"]): void {
+    if (s.visibility === v) return;
+    this.guardStructure("hide or show a sheet");
     if (v !== "Visible" && this.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
       throw new FakeRichApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     }
@@ -227,7 +298,43 @@ export class FakeWorkbookStore {
     this.writeStored(s, row, col, interpretInput(raw, this.currentYear));
   }
 
+  /** What Excel stores for one cell, within its limits; header cells of tables stay unique text. */
   writeStored(s: FakeSheet, row: number, col: number, st: Stored): void {
+    checkLimits(st);
+    this.writeStoredRaw(s, row, col, st);
+    if (this.tables.length > 0) {
+      for (const t of tablesOn(this, s)) {
+        if (t.showHeaders && row === t.range.top && col >= t.range.left && col <= t.range.right) normalizeHeaders(this, s, t);
+      }
+    }
+  }
+
+  /**
+   * An API write over `r` (Range.values / formulas / formulasR1C1, copyFrom): every cell as typing
+   * it would store it (`at` gives null to leave a cell alone), then what tables make of it.
+   */
+  writeArea(s: FakeSheet, r: Rect, at: (row: number, col: number) => Stored | null): void {
+    // Excel checks the whole array before it writes any of it.
+    const width = r.right - r.left + 1;
+    const cells: (Stored | null)[] = new Array((r.bottom - r.top + 1) * width);
+    for (let row = r.top, k = 0; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++, k++) {
+        const st = at(row, col);
+        if (st !== null) checkLimits(st);
+        cells[k] = st;
+      }
+    }
+    const watch = this.tables.length > 0 ? beforeTableWrite(this, s, r) : null;
+    for (let k = 0; k < cells.length; k++) {
+      const st = cells[k];
+      if (st !== null) this.writeStoredRaw(s, r.top + Math.floor(k / width), r.left + (k % width), st);
+    }
+    if (watch) afterTableWrite(this, s, r, watch);
+  }
+
+  /** Stores without the table rules (for the table model itself). */
+  writeStoredRaw(s: FakeSheet, row: number, col: number, st: Stored): void {
+    this.contentVersion++;
     const c = this.rec(s, row, col);
     delete c.value;
     delete c.error;
@@ -262,6 +369,7 @@ export class FakeWorkbookStore {
   }
 
   clear(s: FakeSheet, r: Rect, what: "All" | "Contents" | "Formats"): void {
+    if (what !== "Formats") this.contentVersion++;
     for (const [row, col, c] of this.cellsIn(s, r)) {
       if (what !== "Formats") {
         delete c.value;
@@ -275,6 +383,7 @@ export class FakeWorkbookStore {
       }
       this.tidy(s, row, col, c);
     }
+    if (what !== "Formats") for (const t of tablesOn(this, s)) if (intersect(t.range, r)) normalizeHeaders(this, s, t);
   }
 
   /** The stored cells of a rectangle (iterating whichever is smaller: the rectangle or the sheet). */
@@ -353,6 +462,8 @@ export class FakeWorkbookStore {
         throw new FakeRichApiError("InvalidOperation", "To prevent possible loss of data, Excel cannot shift non-blank cells off of the worksheet.");
       }
     }
+    adjustTablesForStructure(this, s, kind, axis, at, count);
+    this.contentVersion++;
     const entries = [...s.cells.entries()];
     s.cells.clear();
     for (const [k, c] of entries) {
@@ -397,6 +508,7 @@ export class FakeWorkbookStore {
     s.validations = s.validations.filter((v) => v.areas.length > 0);
     if (s.autoFilter) s.autoFilter = moveRect(s.autoFilter);
     this.adjustAllFormulas({ kind, sheet: s.name, axis, at, count });
+    for (const t of tablesOn(this, s)) normalizeHeaders(this, s, t);
   }
 
   private adjustAllFormulas(change: StructuralChange): void {
@@ -414,7 +526,7 @@ export class FakeWorkbookStore {
   userWrite(sheet: string, row: number, col: number, raw: unknown): void {
     const s = this.mustSheet(sheet);
     if (s.protected) throw new FakeRichApiError("AccessDenied", "The cell you're trying to change is on a protected sheet.");
-    this.writeInput(s, row, col, raw);
+    this.writeArea(s, rect(row, col, row, col), () => interpretInput(raw, this.currentYear));
   }
 
   // ---- a complete, comparable picture ----------------------------------------------------------
@@ -429,7 +541,8 @@ export class FakeWorkbookStore {
         cells: [...s.cells.entries()]
           .sort((a, b) => a[0] - b[0])
           .map(([k, c]) => ({ row: rowOf(k), col: colOf(k), ...structuredCopy(c) })),
-        colWidths: [...s.colWidths.entries()].filter(([, w]) => w !== STANDARD_WIDTH).sort((a, b) => a[0] - b[0]),
+        standardWidth: s.standardWidth,
+        colWidths: [...s.colWidths.entries()].sort((a, b) => a[0] - b[0]),
         colHidden: [...s.colHidden].sort((a, b) => a - b),
         rowHeights: [...s.rowHeights.entries()].filter(([, h]) => h !== STANDARD_HEIGHT).sort((a, b) => a[0] - b[0]),
         rowHidden: [...s.rowHidden].sort((a, b) => a - b),
@@ -441,7 +554,44 @@ export class FakeWorkbookStore {
       })),
       names: [...this.names.values()].map((n) => ({ ...n })).sort((a, b) => a.name.localeCompare(b.name)),
       settings: [...this.settings.entries()].sort((a, b) => a[0].localeCompare(b[0])),
+      tables: this.tables.map((t) => ({ ...t, sheet: this.sheetById(t.sheetId)?.name, range: { ...t.range } })),
+      structureProtected: this.structureProtected,
     };
+  }
+
+  /**
+   * The workbook as saved and opened again: everything the file holds (cells, formats, tables,
+   * names, the add-ins' settings as last written to the document). What lived only in an add-in's
+   * memory is not here (see the Common API settings in settings.ts).
+   */
+  clone(): FakeWorkbookStore {
+    const copy = new FakeWorkbookStore();
+    for (const s of this.sheets) copy.sheets.push(structuredClone(s));
+    for (const [k, n] of this.names) copy.names.set(k, { ...n });
+    for (const [k, v] of this.settings) copy.settings.set(k, structuredClone(v));
+    for (const t of this.tables) copy.tables.push({ ...t, range: { ...t.range } });
+    copy.structureProtected = this.structureProtected;
+    copy.activeSheetId = this.activeSheetId;
+    copy.nextSheet = this.nextSheet;
+    copy.nextCf = this.nextCf;
+    copy.nextTable = this.nextTable;
+    copy.currentYear = this.currentYear;
+    return copy;
+  }
+
+  // ---- column widths -------------------------------------------------------------------------
+
+  /** A column's width in points (RangeFormat.columnWidth). */
+  columnPoints(s: FakeSheet, col: number): number {
+    return s.colWidths.get(col) ?? charsToPoints(s.standardWidth);
+  }
+
+  /** Sets a column's width in points; the standard width is kept as "not set". */
+  setColumnPoints(s: FakeSheet, col: number, points: number): void {
+    if (!Number.isFinite(points) || points < 0 || points > 255 * 7.5) throw new FakeRichApiError("InvalidArgument", `Bad column width ${points}.`);
+    const v = snapPoints(points);
+    if (v === charsToPoints(s.standardWidth)) s.colWidths.delete(col);
+    else s.colWidths.set(col, v);
   }
 }
 
@@ -449,10 +599,22 @@ export interface WorkbookSnapshot {
   readonly sheets: readonly unknown[];
   readonly names: readonly unknown[];
   readonly settings: readonly unknown[];
+  readonly tables: readonly unknown[];
+  readonly structureProtected: boolean;
 }
 
 function structuredCopy(c: CellRec): CellRec {
   return { ...c, format: c.format ? { ...c.format } : undefined };
+}
+
+/** Excel refuses text longer than a cell holds and formulas longer than it parses. */
+function checkLimits(st: Stored): void {
+  if (st.kind === "value" && typeof st.value === "string" && st.value.length > MAX_CELL_CHARS) {
+    throw new FakeRichApiError("InvalidArgument", `The text is ${st.value.length} characters long; a cell holds at most ${MAX_CELL_CHARS}.`);
+  }
+  if (st.kind === "formula" && st.formula.length - 1 > MAX_FORMULA_CHARS) {
+    throw new FakeRichApiError("InvalidArgument", `The formula is ${st.formula.length - 1} characters long; Excel takes at most ${MAX_FORMULA_CHARS}.`);
+  }
 }
 
 /** Excel's rules for sheet names: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */

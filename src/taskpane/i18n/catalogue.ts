@@ -533,6 +533,16 @@ export const ERRORS: Record<WorkbookError["key"], Entry> = {
     fr: "Une feuille que le complément doit modifier est protégée. Ôtez la protection (Révision → Ôter la protection de la feuille) et réessayez.",
     nl: "Een blad dat de invoegtoepassing moet wijzigen is beveiligd. Hef de beveiliging op (Controleren → Beveiliging blad opheffen) en probeer het opnieuw.",
   },
+  workbookProtected: {
+    en: "The workbook’s structure is protected, and this step must add or remove sheets. Nothing was changed. Remove the protection (Review → Protect Workbook) and try again.",
+    fr: "La structure du classeur est protégée, et cette étape doit ajouter ou supprimer des feuilles. Rien n’a été modifié. Ôtez la protection (Révision → Protéger le classeur) et réessayez.",
+    nl: "De structuur van de werkmap is beveiligd, en deze stap moet bladen toevoegen of verwijderen. Er is niets gewijzigd. Hef de beveiliging op (Controleren → Werkmap beveiligen) en probeer het opnieuw.",
+  },
+  tableOverlap: {
+    en: "An Excel table on an export sheet covers the columns the add-in writes. Nothing was changed. Resize the table to end before them (Table Design → Resize Table) and try again.",
+    fr: "Un tableau Excel d’une feuille d’export couvre les colonnes qu’écrit le complément. Rien n’a été modifié. Redimensionnez le tableau pour qu’il s’arrête avant elles (Création de tableau → Redimensionner le tableau) et réessayez.",
+    nl: "Een Excel-tabel op een exportblad bedekt de kolommen die de invoegtoepassing schrijft. Er is niets gewijzigd. Wijzig het formaat van de tabel zodat ze ervoor eindigt (Tabelontwerp → Formaat van tabel wijzigen) en probeer het opnieuw.",
+  },
   tooManyRows: {
     en: "These exports have more rows than Excel here can take in one workbook. Split the accounts over several workbooks, or use the csp-reconcile command.",
     fr: "Ces exports ont plus de lignes qu’Excel ne peut en traiter ici dans un classeur. Répartissez les comptes sur plusieurs classeurs, ou utilisez la commande csp-reconcile.",
