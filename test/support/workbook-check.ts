@@ -7,7 +7,12 @@ import { summaryOrder } from "../../src/domain/report";
 import { LABEL } from "../../src/domain/verdicts";
 import { GENERATED, GROUPS, SUMMARY, SUMMARY_TOP, expectedAdvice, rowVerdictText } from "../../src/layout/plan";
 import { WorkbookPlan } from "../../src/layout/types";
-import { Values } from "./libreoffice";
+
+/** A recalculated workbook's values by (sheet, row, column): ./libreoffice Values or ./engines/values EngineValues. */
+export interface CellReader {
+  text(sheet: string, row: number, col: number): string;
+  number(sheet: string, row: number, col: number): number;
+}
 
 export interface CheckCounts {
   rows: number;
@@ -15,7 +20,7 @@ export interface CheckCounts {
   customers: number;
 }
 
-export function checkWorkbook(values: Values, plan: WorkbookPlan, result: EngineResult, summaryCustomers: readonly number[], counts?: CheckCounts): string[] {
+export function checkWorkbook(values: CellReader, plan: WorkbookPlan, result: EngineResult, summaryCustomers: readonly number[], counts?: CheckCounts): string[] {
   const bad: string[] = [];
   const left = new Map(plan.sheets.filter((s) => s.role === "data").map((s) => [s.name, s.blocks[0].left]));
   for (const r of result.rows) {

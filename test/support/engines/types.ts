@@ -50,6 +50,12 @@ export interface XBook {
 export type SheetValues = ReadonlyMap<string, CellValue>;
 export type BookValues = ReadonlyMap<string, SheetValues>;
 
+/**
+ * Formula cells to load as plain values instead of their formulas, by sheet and address (see
+ * ./pin and KNOWN_DISAGREEMENTS in test/formulas.engines.test.ts).
+ */
+export type Pins = ReadonlyMap<string, ReadonlyMap<string, CellValue>>;
+
 export function isCellError(v: CellValue): v is CellError {
   return typeof v === "object" && v !== null;
 }

@@ -52,33 +52,47 @@ export interface ReadOptions {
   readonly sheets?: (name: string) => boolean;
 }
 
-/** Reads a workbook from the bytes of an .xlsx file. */
-export function parseBook(zip: Buffer, options: ReadOptions = {}): XBook {
+export interface Package {
+  /** Every part of the zip by name. */
+  readonly parts: ReadonlyMap<string, Buffer>;
+  readonly workbookXml: string;
+  /** Sheets in tab order with the part that holds each. */
+  readonly sheets: readonly { readonly name: string; readonly part: string }[];
+  readonly strings: readonly string[];
+}
+
+/** The parts of an .xlsx found through its relationships, as Excel finds them. */
+export function openPackage(zip: Buffer): Package {
   const parts = new Map(readZip(zip).map((e) => [e.name, e.data]));
   const text = (name: string) => parts.get(name)?.toString("utf8");
   const root = relationships(text("_rels/.rels") ?? "", "");
   const workbookPart = root.byType.get("officeDocument") ?? "xl/workbook.xml";
   const workbookXml = text(workbookPart);
   if (workbookXml === undefined) throw new Error(`not a workbook: no ${workbookPart}`);
-  if (/<workbookPr\b[^>]*\sdate1904\s*=\s*["'](1|true)["']/.test(workbookXml)) {
+  const rels = relationships(text(relsOf(workbookPart)) ?? "", path.posix.dirname(workbookPart));
+  const stringsPart = rels.byType.get("sharedStrings");
+  const sheets = [...workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => ({
+    name: attr(m[1], "name") ?? "",
+    part: rels.byId.get(attr(m[1], "r:id") ?? attr(m[1], "id") ?? "") ?? "",
+  }));
+  return { parts, workbookXml, sheets, strings: sharedStrings((stringsPart && text(stringsPart)) ?? "") };
+}
+
+/** Reads a workbook from the bytes of an .xlsx file. */
+export function parseBook(zip: Buffer, options: ReadOptions = {}): XBook {
+  const pkg = openPackage(zip);
+  if (/<workbookPr\b[^>]*\sdate1904\s*=\s*["'](1|true)["']/.test(pkg.workbookXml)) {
     // Every date would be 1,462 days off from the 1900-system workbook we wrote.
     throw new Error("the workbook uses the 1904 date system; the formula check compares 1900-system serials");
   }
-  const rels = relationships(text(relsOf(workbookPart)) ?? "", path.posix.dirname(workbookPart));
-  const stringsPart = rels.byType.get("sharedStrings");
-  const strings = sharedStrings((stringsPart && text(stringsPart)) ?? "");
-  const sheetTags = [...workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => ({
-    name: attr(m[1], "name") ?? "",
-    part: rels.byId.get(attr(m[1], `r:id`) ?? attr(m[1], "id") ?? "") ?? "",
-  }));
   const sheets = new Map<string, XSheet>();
-  for (const { name, part } of sheetTags) {
+  for (const { name, part } of pkg.sheets) {
     if (options.sheets && !options.sheets(name)) continue;
-    const data = parts.get(part);
+    const data = pkg.parts.get(part);
     if (!data) throw new Error(`sheet "${name}": part ${part || "(no relationship)"} is missing`);
-    sheets.set(name, parseSheet(name, rowChunks(data), strings));
+    sheets.set(name, parseSheet(name, rowChunks(data), pkg.strings));
   }
-  return { sheets, names: definedNames(workbookXml, sheetTags.map((s) => s.name)) };
+  return { sheets, names: definedNames(pkg.workbookXml, pkg.sheets.map((s) => s.name)) };
 }
 
 export async function readBook(file: string, options: ReadOptions = {}): Promise<XBook> {
