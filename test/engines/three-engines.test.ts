@@ -140,7 +140,7 @@ describe("a formula that depends on array evaluation", () => {
     ]);
   });
 
-  test("a known disagreement that no longer occurs must be removed", async () => {
+  test("a known disagreement whose formula is gone must be removed", async () => {
     const check = await checkFormulas(await file("array-gone", row(1, num("A1", 1) + f("B1", "A1+1")), strings), path.join(tmp, "array-gone"), { known: [known] });
     expect(check.staleKnown).toEqual([`array-exact: no formula on 'Data sheet' matches ${known.formula} any more; remove it from KNOWN_DISAGREEMENTS`]);
   });

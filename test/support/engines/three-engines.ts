@@ -41,7 +41,10 @@ export interface KnownOutcome {
   readonly engine: EngineName;
   /** Formula cells the entry matches. */
   readonly cells: number;
-  /** Of them, those that differ from LibreOffice before pinning. */
+  /**
+   * Of them, those that differ from LibreOffice before pinning. A workbook may have none (no
+   * input that triggers it); the caller checks that each entry still disagrees somewhere.
+   */
   readonly disagreeing: number;
   /** Other formula cells that differ before pinning (and agree once pinned). */
   readonly downstream: number;
@@ -58,7 +61,7 @@ export interface FormulaCheck {
   readonly disagreements: readonly string[];
   readonly mismatches: Record<Exclude<EngineName, "libreoffice">, readonly Mismatch[]>;
   readonly known: readonly KnownOutcome[];
-  /** Known disagreements that no longer occur: must be empty (remove the entry). */
+  /** Known disagreements whose formula is gone from the workbook: must be empty (remove the entry). */
   readonly staleKnown: readonly string[];
   readonly stored: {
     readonly state: "all" | "none" | "partial";
@@ -122,7 +125,6 @@ export async function checkFormulas(file: string, workDir: string, options: Chec
       const at = new Set(cells.map((c) => c.address));
       const disagreeing = raw.filter((m) => m.sheet === k.sheet && at.has(m.address)).length;
       if (cells.length === 0) staleKnown.push(`${k.id}: no formula on '${k.sheet}' matches ${k.formula} any more; remove it from KNOWN_DISAGREEMENTS`);
-      else if (disagreeing === 0) staleKnown.push(`${k.id}: ${label} now agrees with LibreOffice on all ${cells.length} cells; remove "${engine}" from it`);
       const sheetPins = pins.get(k.sheet) ?? new Map<string, CellValue>();
       for (const c of cells) sheetPins.set(c.address, values.libreoffice.get(k.sheet)?.get(c.address) ?? null);
       pins.set(k.sheet, sheetPins);
