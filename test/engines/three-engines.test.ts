@@ -30,7 +30,7 @@ const str = (a: string, i: number) => `<c r="${a}" t="s"><v>${i}</v></c>`;
 const f = (a: string, formula: string, cached = "") => `<c r="${a}"${cached}><f>${formula.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</f></c>`;
 
 describe("the three engines read every result type alike", () => {
-  test('"", 0, text, booleans, errors, dates, FALSE as a keyword, a defined name, text that looks like a number', async () => {
+  test('"", 0, text, booleans, errors, dates and TODAY(), FALSE as a keyword, a defined name, text that looks like a number', async () => {
     const xlsx = await file(
       "types",
       row(1, num("A1", 46350) + str("B1", 0) + str("C1", 1) + str("D1", 2)) +
@@ -47,7 +47,8 @@ describe("the three engines read every result type alike", () => {
             f("I2", "CSP_AsOf-A1") +
             f("J2", `SUBSTITUTE("a"&_xlfn.UNICHAR(160)&"b",_xlfn.UNICHAR(160)," ")`) +
             f("K2", "D1&1") +
-            f("L2", "YEAR(A1)&MONTH(A1)&DAY(A1)"),
+            f("L2", "YEAR(A1)&MONTH(A1)&DAY(A1)") +
+            f("M2", "TODAY()"),
         ),
       ["12", "=1+1", "Désactivé"],
     );
@@ -57,6 +58,8 @@ describe("the three engines read every result type alike", () => {
     const want: Record<string, CellValue> = {
       A2: "", B2: 0, C2: "12|=1+1", D2: true, E2: { error: "#N/A" }, F2: { error: "#DIV/0!" }, G2: 46350, H2: false, I2: 0, J2: "a b", K2: "Désactivé1", L2: "20261124",
     };
+    // TODAY() agrees across engines (the same 1900-system serial), whatever the day.
+    expect(typeof check.values.hyperformula.get("Data sheet")!.get("M2")).toBe("number");
     for (const engine of ["libreoffice", "gnumeric", "hyperformula"] as const) {
       const got = Object.fromEntries(Object.keys(want).map((a) => [a, check.values[engine].get("Data sheet")!.get(a)]));
       expect({ engine, got }).toEqual({ engine, got: want });
