@@ -68,7 +68,7 @@ export interface FormulaCheck {
     /** Cells where an engine's value differs from the stored one, or that store nothing: must be empty. */
     readonly mismatches: readonly string[];
   };
-  /** Wall time of each engine, reading its result included. */
+  /** Wall time of each engine, reading its result included (LibreOffice and Gnumeric run side by side). */
   readonly seconds: Record<EngineName, number>;
 }
 
@@ -102,12 +102,13 @@ export async function checkFormulas(file: string, workDir: string, options: Chec
   const max = options.maxLines ?? 40;
   await fs.mkdir(workDir, { recursive: true });
   const book = await readBook(file);
-  // LibreOffice and Gnumeric are separate processes: they run side by side while HyperFormula
-  // computes in this one.
-  const lo = timed(async () => storedValues(await readBook(await recalculateLibreOffice(file, path.join(workDir, "libreoffice")))));
-  const gn = timed(() => gnumericValues(file, path.join(workDir, "gnumeric")));
+  // LibreOffice and Gnumeric are separate processes and run side by side; HyperFormula computes
+  // in this process afterwards (synchronously: run alongside, it would hold up their start).
+  const [libreoffice, gnumeric] = await Promise.all([
+    timed(async () => storedValues(await readBook(await recalculateLibreOffice(file, path.join(workDir, "libreoffice"))))),
+    timed(() => gnumericValues(file, path.join(workDir, "gnumeric"))),
+  ]);
   const hf = await timed(() => recalculateHyperFormula(book));
-  const [libreoffice, gnumeric] = await Promise.all([lo, gn]);
   const values: Record<EngineName, BookValues> = { libreoffice: libreoffice.value, gnumeric: gnumeric.value, hyperformula: hf.value };
   const seconds = { libreoffice: libreoffice.seconds, gnumeric: gnumeric.seconds, hyperformula: hf.seconds };
 
