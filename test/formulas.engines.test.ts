@@ -46,9 +46,11 @@ const KNOWN_DISAGREEMENTS: readonly KnownDisagreement[] = [
     formula: /^IFERROR\(SUMPRODUCT\(--NOT\(EXACT\(/,
     engines: ["gnumeric", "hyperformula"],
     why:
-      "CSP Groups' Stale column, IFERROR(SUMPRODUCT(--NOT(EXACT(Key now range, Key at run range))),1): LibreOffice evaluates " +
-      "EXACT element by element inside SUMPRODUCT; Gnumeric and HyperFormula (no array arithmetic) give #VALUE! for EXACT " +
-      "of two ranges, so IFERROR makes every group of two rows or more stale (1) and its verdict 'Re-run needed'.",
+      "CSP Groups' Stale column, IFERROR(SUMPRODUCT(--NOT(EXACT(Key now range, Key at run range))),1): LibreOffice (like " +
+      "Excel) evaluates EXACT element by element inside SUMPRODUCT; Gnumeric and HyperFormula (no array arithmetic) reduce " +
+      "each range to the one cell in the formula's own row (implicit intersection), #VALUE! when the range does not cross that " +
+      "row (HyperFormula also when it is on another sheet). So IFERROR makes most groups of two rows or more stale (1, " +
+      "'Re-run needed'), and a group whose range crosses the formula's row compares one key only.",
   },
   {
     id: "seats-text-of-negative-or-empty",
