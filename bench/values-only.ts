@@ -6,24 +6,13 @@
  */
 import { promises as fs } from "fs";
 import { readZip, writeZip } from "../test/support/zip";
+import { rowChunks } from "../test/support/engines/xlsx-sheet";
+
+export { rowChunks };
 
 const FORMULA = /<f(?:\s[^>]*)?(?:\/>|>[^<]*<\/f>)/g;
 /** A formula's text result (t="str") becomes an inline string once there is no formula. */
 const STR_CELL = /<c([^>]*?) t="str"([^>]*)>(?:<v>([^<]*)<\/v>|<v\/>)?<\/c>/g;
-
-/**
- * A sheet's XML in pieces cut after "</row>": the recalculated CSP Calc sheet of the 10k case is
- * about 480 MB of XML, near V8's longest string, and no cell spans two rows.
- */
-export function* rowChunks(xml: Buffer, size = 32 * 1024 * 1024): Generator<string> {
-  let at = 0;
-  while (at < xml.length) {
-    let end = at + size >= xml.length ? xml.length : xml.indexOf("</row>", at + size);
-    end = end < 0 ? xml.length : Math.min(xml.length, end + (end === xml.length ? 0 : "</row>".length));
-    yield xml.toString("utf8", at, end);
-    at = end;
-  }
-}
 
 export function stripFormulas(sheetXml: string): { xml: string; formulas: number } {
   let formulas = 0;

@@ -44,9 +44,13 @@ export interface ImportResult {
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\ . */
+/**
+ * Excel sheet names: at most 31 characters, none of []:*?/\ . The apostrophe becomes ’: Excel
+ * allows it inside a name, but Gnumeric (1.12.55) cannot read a reference to such a sheet in
+ * an .xlsx, and every formula reading the export would fail there.
+ */
 export function safeSheetName(s: string): string {
-  const cleaned = s.replace(INVALID_SHEET_CHARS, " ").replace(/\s+/g, " ").trim().replace(/^'|'$/g, "");
+  const cleaned = s.replace(INVALID_SHEET_CHARS, " ").replace(/\s+/g, " ").trim().replace(/'/g, "\u2019");
   // Excel counts 31 UTF-16 units; a cut through a surrogate pair would leave half an emoji (U+FFFD).
   return cutUnits(cleaned === "" ? "Sheet" : cleaned, 31).trim();
 }

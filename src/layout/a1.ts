@@ -48,6 +48,14 @@ export function quote(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/**
+ * A string literal that every engine reads alike: a quote inside the text becomes CHAR(34)
+ * instead of a doubled quote, which HyperFormula's parser does not take (it escapes with "\").
+ */
+export function textLiteral(s: string): string {
+  return s.includes('"') ? s.split('"').map((p) => `"${p}"`).join("&CHAR(34)&") : `"${s}"`;
+}
+
 /** Splits formula text into literal pieces (strings, quoted sheet names) and code pieces. */
 export function splitLiterals(f: string): { text: string; code: boolean }[] {
   const out: { text: string; code: boolean }[] = [];
@@ -80,23 +88,29 @@ export function splitLiterals(f: string): { text: string; code: boolean }[] {
   return out;
 }
 
-const CELL_REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7})(?![0-9A-Za-z_(])/g;
+// A cell (A1, $A$1), a whole-column range (A:C) or a whole-row range (2:5), not part of a
+// name, a function name (LOG10) or a number. Ranges come first so that both ends move together.
+const REF =
+  /(^|[^A-Za-z0-9_.$])(?:(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})|(\$?)([0-9]{1,7}):(\$?)([0-9]{1,7})|(\$?)([A-Z]{1,3})(\$?)([0-9]{1,7}))(?![0-9A-Za-z_(])/g;
 
 /**
  * The formula as it reads when copied `dr` rows down and `dc` columns right: relative row and
  * column parts move, `$` parts stay. This is what a shared formula in a file, Excel's fill,
  * and office.js `copyFrom` all do; the layout uses it so that every row of a uniform column
- * is exactly the first row's formula, moved.
+ * is exactly the first row's formula, moved, and the formula check uses it to expand the
+ * shared formulas of a file.
  */
 export function shiftFormula(f: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return f;
+  const col = (abs: string, letters: string) => `${abs}${abs || dc === 0 ? letters : columnLetters(columnNumber(letters) + dc)}`;
+  const row = (abs: string, digits: string) => `${abs}${abs ? digits : String(Number(digits) + dr)}`;
   return splitLiterals(f)
     .map((p) =>
       p.code
-        ? p.text.replace(CELL_REF, (_m, pre: string, dcol: string, letters: string, drow: string, digits: string) => {
-            const col = dcol || dc === 0 ? letters : columnLetters(columnNumber(letters) + dc);
-            const row = drow ? digits : String(Number(digits) + dr);
-            return `${pre}${dcol}${col}${drow}${row}`;
+        ? p.text.replace(REF, (_m, pre: string, ...g: string[]) => {
+            if (g[1] !== undefined) return `${pre}${col(g[0], g[1])}:${col(g[2], g[3])}`;
+            if (g[5] !== undefined) return `${pre}${row(g[4], g[5])}:${row(g[6], g[7])}`;
+            return `${pre}${col(g[8], g[9])}${row(g[10], g[11])}`;
           })
         : p.text,
     )
@@ -108,11 +122,12 @@ export function shiftFormula(f: string, dr: number, dc: number): string {
  * office.js and the formula bar show them bare (research/feasibility.md §3b).
  */
 const FUTURE_FUNCTIONS = ["UNICHAR", "AGGREGATE", "NUMBERVALUE", "IFNA"];
-const FUTURE = new RegExp(`(^|[^A-Za-z0-9_.])(${FUTURE_FUNCTIONS.join("|")})\\(`, "g");
+// A lookbehind, not a consumed character: in IFNA(UNICHAR( the second name follows the first "(".
+const FUTURE = new RegExp(`(?<![A-Za-z0-9_.])(${FUTURE_FUNCTIONS.join("|")})\\(`, "g");
 
 export function fileFormula(f: string): string {
   return splitLiterals(f)
-    .map((p) => (p.code ? p.text.replace(FUTURE, (_m, pre: string, name: string) => `${pre}_xlfn.${name}(`) : p.text))
+    .map((p) => (p.code ? p.text.replace(FUTURE, (_m, name: string) => `_xlfn.${name}(`) : p.text))
     .join("");
 }
 

@@ -125,8 +125,10 @@ export function seatsFormula(azureRef: string, u: string): string {
   const intPart = `LEFT(${u},${p}-1)`;
   // A cell holds at most 32,767 characters: MID up to that many takes the rest of any text.
   // A second "." needs no test of its own: it makes the fraction more than zeros.
+  // p>1 and --int>=0 say again what TEXT(--int,"00…")=int proves in Excel: HyperFormula reads
+  // --"" as 0 and writes TEXT(-3,"00") as "-3" (Excel: #VALUE!, "-03").
   const valid =
-    `AND(${intPart}=TEXT(--${intPart},REPT("0",${p}-1)),` +
+    `AND(${p}>1,${intPart}=TEXT(--${intPart},REPT("0",${p}-1)),--${intPart}>=0,` +
     `OR(${p}>LEN(${u}),AND(${p}<LEN(${u}),SUBSTITUTE(MID(${u},${p}+1,32767),"0","")="",LEN(${u})-${p}<>3)),` +
     `--${intPart}<=${MAX_QUANTITY})`;
   return `IF(${azureRef}=1,1,IFERROR(IF(${valid},--${intPart},-1),-1))`;

@@ -9,7 +9,12 @@ import { summaryOrder } from "../../src/domain/report";
 import { LABEL, isFlagged } from "../../src/domain/verdicts";
 import { GENERATED, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
 import { WorkbookPlan } from "../../src/layout/types";
-import { Values } from "./libreoffice";
+
+/** A recalculated workbook's values by (sheet, row, column): ./libreoffice Values or ./engines/values EngineValues. */
+export interface CellReader {
+  text(sheet: string, row: number, col: number): string;
+  number(sheet: string, row: number, col: number): number;
+}
 
 export interface CheckCounts {
   rows: number;
@@ -18,7 +23,7 @@ export interface CheckCounts {
 }
 
 export function checkWorkbook(
-  values: Values,
+  values: CellReader,
   plan: WorkbookPlan,
   result: EngineResult,
   summaryCustomers: readonly number[],

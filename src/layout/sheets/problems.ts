@@ -1,7 +1,7 @@
 /**
  * Problems: every problem with its file or sheet, row, code and reason, and a link to the row.
  */
-import { quote, sheetPrefix } from "../a1";
+import { sheetPrefix, textLiteral } from "../a1";
 import { valueColumn } from "../columns";
 import { Layout } from "../model";
 import { GENERATED } from "../names";
@@ -33,7 +33,7 @@ export function problemsSheet(layout: Layout): SheetPlan {
               const loc = P[i].at;
               if (!loc) return "";
               const text = `${loc.sheet} row ${loc.row}`;
-              return { f: `HYPERLINK(${quote(`#${sheetPrefix(loc.sheet)}A${loc.row}`)},${quote(text)})`, v: text };
+              return { f: `HYPERLINK(${textLiteral(`#${sheetPrefix(loc.sheet)}A${loc.row}`)},${textLiteral(text)})`, v: text };
             },
             { width: 28 },
           ),
