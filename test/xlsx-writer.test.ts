@@ -8,11 +8,15 @@ import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Writable } from "stream";
 import * as zlib from "zlib";
 import { reconcileImports } from "../src/cli/run";
 import { scanFolder } from "../src/cli/folder";
-import { fileText } from "../src/xlsx/text";
-import { workbookBytes } from "../src/xlsx/writer";
+import fc from "fast-check";
+import { fileFormula } from "../src/layout/a1";
+import { formulaXml } from "../src/xlsx/cells";
+import { fileText, xmlText } from "../src/xlsx/text";
+import { workbookBytes, writeWorkbook } from "../src/xlsx/writer";
 import { crc32Table } from "../src/xlsx/crc32";
 import { STYLE } from "../src/xlsx/stylesheet";
 import { labelsByTone } from "../src/layout/styles";
@@ -107,6 +111,21 @@ describe("the package (ECMA-376 Part 2)", () => {
     expect(crc32Table(data)).toBe(zlib.crc32(data) >>> 0);
     expect(crc32Table(data.subarray(500), crc32Table(data.subarray(0, 500)))).toBe(zlib.crc32(data) >>> 0);
     expect(crc32Table(Buffer.from("123456789"))).toBe(0xcbf43926);
+  });
+
+  test("an output that fails stops the write with its error instead of hanging", async () => {
+    const s = syntheticPlan(20_000);
+    let written = 0;
+    const failing = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, done) {
+        written += chunk.length;
+        // Asynchronously, as a disk or a socket fails.
+        setImmediate(() => done(written > 200_000 ? new Error("disk full") : null));
+      },
+    });
+    await expect(writeWorkbook(failing, s.inputSheets, s.plan)).rejects.toThrow("disk full");
+    await expect(writeWorkbook(path.join(os.tmpdir(), "no-such-folder-csp", "x.xlsx"), s.inputSheets, s.plan)).rejects.toThrow(/ENOENT/);
   });
 
   test("the same plan gives the same bytes", async () => {
@@ -272,5 +291,28 @@ describe("workbook part", () => {
     expect(book).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Zoë''s data'!$A$3:$P$6</definedName>`);
     // The input sheet's block beside its data, as a shared formula with values.
     expect(wb.sheet(SYNTH.input).cells.get("C3")).toMatchObject({ si: 0, v: 2 });
+  });
+});
+
+describe("formula text in the file", () => {
+  test.each([
+    ["IF(IFNA(A1,0)>1,1,0)", "IF(_xlfn.IFNA(A1,0)&gt;1,1,0)"],
+    ['"IFNA(" & A1', '"IFNA(" &amp; A1'],
+    ["'IFNA(x'!A1+UNICHAR(65)", "'IFNA(x'!A1+_xlfn.UNICHAR(65)"],
+    ["MYIFNA(1)+X.IFNA(2)", "MYIFNA(1)+X.IFNA(2)"],
+    ["SUM(A1:A3)<>0", "SUM(A1:A3)&lt;&gt;0"],
+  ])("%s is written as %s (Excel 2010+ functions prefixed with _xlfn., as in a1.ts fileFormula)", (f, xml) => {
+    expect(formulaXml(f)).toBe(xml);
+  });
+
+  test("the quick check gives fileFormula's text for any formula", () => {
+    const parts = ["IFNA", "IF", "UNICHAR", "AGGREGATE", "SUM", "(", ")", '"', "'", "A1", ",", ".", "_", "x", " ", "&", "<"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 30 }), (p) => {
+        const f = p.join("");
+        expect(formulaXml(f)).toBe(xmlText(fileFormula(f)));
+      }),
+      { numRuns: 2000, seed: 14 },
+    );
   });
 });

@@ -55,9 +55,29 @@ export function formulaCell(ref: string, f: string, v: PlanValue | undefined, s:
   }
 }
 
-/** A formula's text as an <f> body: invariant A1 with `_xlfn.` prefixes, XML-escaped. */
+/** Each function-call name in formula text: a name directly before "(", not inside another name. */
+const CALL = /(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_.]*)(?=\()/g;
+const prefixed = new Map<string, boolean>();
+
+/** Whether a1.ts fileFormula gives this function the `_xlfn.` prefix (asked once per name). */
+function needsPrefix(name: string): boolean {
+  let p = prefixed.get(name);
+  if (p === undefined) {
+    p = fileFormula(`${name}()`) !== `${name}()`;
+    prefixed.set(name, p);
+  }
+  return p;
+}
+
+/**
+ * A formula's text as an <f> body: invariant A1 with `_xlfn.` prefixes, XML-escaped. Most
+ * formulas call no function that needs the prefix, and fileFormula's literal-aware pass costs
+ * more than the rest of the cell: it runs only when some call does.
+ */
 export function formulaXml(f: string): string {
-  return xmlText(fileFormula(f));
+  CALL.lastIndex = 0;
+  for (let m = CALL.exec(f); m !== null; m = CALL.exec(f)) if (needsPrefix(m[1])) return xmlText(fileFormula(f));
+  return xmlText(f);
 }
 
 /** Any cell of the plan: a value, a formula with its value, or a link (recorded in `links`). */
