@@ -1,0 +1,72 @@
+/**
+ * One side of bench/writers.ts in its own process, so that its peak memory is its own:
+ * reads the export folder, reconciles and writes the workbook with the writer named (the
+ * product's src/xlsx, or exceljs's streaming writer the product used before), as the command
+ * does; or writes the synthetic plan of test/support with N rows. Prints one JSON line.
+ *
+ *   node build/bench/bench/writer-side.js --writer hand|exceljs --out FILE (--dir EXPORTS | --synthetic ROWS)
+ */
+import { promises as fs } from "fs";
+import { parseArgs } from "util";
+import { scanFolder } from "../src/cli/folder";
+import { reconcileImports } from "../src/cli/run";
+import { SheetData } from "../src/domain/workbook";
+import { WorkbookPlan } from "../src/layout/types";
+import { writeWorkbook } from "../src/xlsx/writer";
+import { syntheticPlan } from "../test/support/synthetic-plan";
+import { writeWorkbook as writeWithExceljs } from "./exceljs-writer";
+import { AS_OF } from "./generate";
+
+const { values: o } = parseArgs({ options: { writer: { type: "string" }, out: { type: "string" }, dir: { type: "string" }, synthetic: { type: "string" } } });
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const maxRssKb = () => process.resourceUsage().maxRSS;
+
+async function main(): Promise<void> {
+  const write = o.writer === "exceljs" ? writeWithExceljs : o.writer === "hand" ? writeWorkbook : null;
+  if (!write || !o.out || (!o.dir && !o.synthetic)) throw new Error("usage: --writer hand|exceljs --out FILE (--dir EXPORTS | --synthetic ROWS)");
+  const t0 = performance.now();
+  const c0 = cpu();
+  let inputSheets: readonly SheetData[];
+  let plan: WorkbookPlan;
+  let readMs = 0;
+  if (o.dir) {
+    const scan = await scanFolder(o.dir);
+    readMs = performance.now() - t0;
+    const out = reconcileImports(scan.files, { asOf: AS_OF, fixedAsOf: true, runAt: `${AS_OF}T09:30:00.000Z` });
+    inputSheets = out.inputSheets;
+    plan = out.plan;
+    // The command writes its JSON report too.
+    await fs.writeFile(`${o.out}.json`, JSON.stringify(out.report, null, 2));
+  } else {
+    const s = syntheticPlan(Number(o.synthetic));
+    inputSheets = s.inputSheets;
+    plan = s.plan;
+  }
+  const t1 = performance.now();
+  const c1 = cpu();
+  const rssBeforeWriteKb = maxRssKb();
+  await write(o.out, inputSheets, plan);
+  const t2 = performance.now();
+  const line = {
+    writer: o.writer,
+    readMs: Math.round(readMs),
+    beforeWriteMs: Math.round(t1 - t0),
+    writeMs: Math.round(t2 - t1),
+    totalMs: Math.round(t2 - t0),
+    writeCpuMs: Math.round(cpu() - c1),
+    totalCpuMs: Math.round(cpu() - c0),
+    rssBeforeWriteKb,
+    maxRssKb: maxRssKb(),
+    bytes: (await fs.stat(o.out)).size,
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`writer-side: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
