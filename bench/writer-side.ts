@@ -6,7 +6,7 @@
  *
  *   node build/bench/bench/writer-side.js --writer hand|exceljs --out FILE (--dir EXPORTS | --synthetic ROWS)
  */
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import { parseArgs } from "util";
 import { scanFolder } from "../src/cli/folder";
 import { reconcileImports } from "../src/cli/run";
@@ -23,7 +23,15 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const maxRssKb = () => process.resourceUsage().maxRSS;
+/**
+ * Peak RSS of this process's own memory: VmHWM. getrusage's maxrss (process.resourceUsage) is
+ * no good in a child of a big process: Linux carries the parent's RSS at fork into it through
+ * exec, and the bench's parent holds the generated exports.
+ */
+function maxRssKb(): number {
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+  return hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS;
+}
 
 async function main(): Promise<void> {
   const write = o.writer === "exceljs" ? writeWithExceljs : o.writer === "hand" ? writeWorkbook : null;
