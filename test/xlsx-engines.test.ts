@@ -14,7 +14,7 @@ import { writeWorkbook } from "../src/xlsx/writer";
 import { gnumericRecalculate, gnumericSheetsAsCsv } from "./support/gnumeric";
 import { recalculate } from "./support/libreoffice";
 import { RawWorkbook, Stored, readRawWorkbook } from "./support/sheet-cells";
-import { SYNTH, SyntheticPlan, expectedFormulaValues, syntheticPlan } from "./support/synthetic-plan";
+import { QUOTED_REF, SYNTH, SyntheticPlan, expectedFormulaValues, syntheticPlan } from "./support/synthetic-plan";
 
 /** A formula whose stored value is wrong on purpose: recalculation must change it, a viewer shows it. */
 const SENTINEL = { sheet: SYNTH.lookup, ref: "C1", f: "1+1", stored: 3, computed: 2 };
@@ -36,13 +36,13 @@ function same(engine: Stored, stored: PlanValue): boolean {
 }
 
 /** Every formula cell the plan writes whose engine value differs from the stored one. */
-function mismatches(s: SyntheticPlan, wb: RawWorkbook): string[] {
+function mismatches(s: SyntheticPlan, wb: RawWorkbook, skip: readonly { sheet: string; ref: string }[] = []): string[] {
   const bad: string[] = [];
   let formulas = 0;
   for (const [sheet, values] of expectedFormulaValues(s)) {
     const cells = wb.sheet(sheet).cells;
     for (const [ref, v] of values) {
-      if (sheet === SENTINEL.sheet && ref === SENTINEL.ref) continue;
+      if ([SENTINEL, ...skip].some((x) => x.sheet === sheet && x.ref === ref)) continue;
       formulas++;
       const c = cells.get(ref);
       if (!c || (c.f === undefined && c.si === undefined)) bad.push(`${sheet}!${ref}: no formula`);
@@ -87,13 +87,17 @@ describe("the written file in other programs", () => {
   test("LibreOffice recalculates every formula, shared ones expanded, to the values the file stores", async () => {
     const recalculated = readRawWorkbook(await fs.readFile(await recalculate(file, path.join(dir, "lo"))));
     expect(recalculated.sheet(SENTINEL.sheet).cells.get(SENTINEL.ref)!.v).toBe(SENTINEL.computed);
+    expect(recalculated.sheet(QUOTED_REF.sheet).cells.get(QUOTED_REF.ref)!.v).toBe(350);
     expect(mismatches(s, recalculated)).toEqual([]);
   });
 
   test("Gnumeric recalculates every formula, shared ones expanded, to the values the file stores", async () => {
     const recalculated = readRawWorkbook(await fs.readFile(await gnumericRecalculate(file)));
     expect(recalculated.sheet(SENTINEL.sheet).cells.get(SENTINEL.ref)!.v).toBe(SENTINEL.computed);
-    expect(mismatches(s, recalculated)).toEqual([]);
+    // Gnumeric 1.12.55 cannot parse a quoted sheet name holding both a non-ASCII letter and a
+    // doubled apostrophe ('Zoë''s data'!B9: "Invalid expression"; 'Zoe''s data' and 'Zoë data'
+    // parse): that one reference is LibreOffice's to check.
+    expect(mismatches(s, recalculated, [QUOTED_REF])).toEqual([]);
   });
 
   test("without recalculating, Gnumeric shows the stored values (as Excel's Protected View and file previews do)", async () => {

@@ -9,6 +9,9 @@
 import { SheetData } from "../../src/domain/workbook";
 import { ColumnSpec, PlanValue, WorkbookPlan, uniformColumn } from "../../src/layout/types";
 
+/** The cell of the hidden sheet that reads the main sheet through its quoted name. */
+export const QUOTED_REF = { sheet: "Lookup ü", ref: "D1" } as const;
+
 export const SYNTH = {
   sheet: "Zoë's data",
   lookup: "Lookup ü",
@@ -82,7 +85,8 @@ export function syntheticPlan(rows: number): SyntheticPlan {
         role: "generated",
         visible: false,
         blocks: [{ id: "lookup", top: 1, left: 1, rows, columns: [{ header: "N", cell: (i) => lookupValue(i) }] }],
-        cells: [],
+        // A reference into the sheet whose name has an apostrophe and an accent.
+        cells: rows > 5 ? [{ row: 1, col: 4, value: { f: `'Zoë''s data'!B${first + 5}*10`, v: qty(5) * 10 } }] : [],
       },
     ],
   };
