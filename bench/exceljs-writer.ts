@@ -3,7 +3,7 @@
  * kept only so that bench/writers.ts can time it beside src/xlsx on the same plan. Not used
  * by the product; docs/DESIGN.md says why it was replaced.
  */
-import { PassThrough, Writable } from "stream";
+import { Writable } from "stream";
 import ExcelJS from "exceljs";
 import { Cell, isCellError } from "../src/domain/cells";
 import { SheetData } from "../src/domain/workbook";
@@ -229,18 +229,4 @@ export async function writeWorkbook(target: string | Writable, inputSheets: read
   for (const s of plan.sheets) if (s.role === "generated" && !s.visible) await writeSheet(wb, s.name, s, undefined, true);
   for (const n of plan.names) (wb as unknown as { definedNames: { add(ref: string, name: string): void } }).definedNames.add(n.ref, n.name);
   await wb.commit();
-}
-
-/** The file's bytes, for tests and for callers that keep it in memory. */
-export async function workbookBytes(inputSheets: readonly SheetData[], plan: WorkbookPlan): Promise<Buffer> {
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on("data", (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    sink.on("end", resolve);
-    sink.on("error", reject);
-  });
-  await writeWorkbook(sink, inputSheets, plan);
-  await ended;
-  return Buffer.concat(chunks);
 }

@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     const r = await side("hand", ["--synthetic", String(SYNTHETIC), "--out", path.join(tmp, "synthetic.xlsx")]);
     log(`synthetic ${SYNTHETIC} rows: write ${sec(r.writeMs)} (CPU ${sec(r.writeCpuMs)}), peak ${mb(r.maxRssKb)} (${mb(r.rssBeforeWriteKb)} before writing), ${mbytes(r.bytes)}`);
     rows.push({
-      measure: `synthetic plan, ${SYNTHETIC.toLocaleString("en")} rows × 16 columns (test/support/synthetic-plan.ts): write; peak RSS (before writing); file`,
+      measure: `synthetic plan, ${SYNTHETIC.toLocaleString("en")} rows: 16 columns, 1 more on a second sheet (test/support/synthetic-plan.ts): write; peak RSS (before writing); file`,
       hand: `${sec(r.writeCpuMs)} CPU (${sec(r.writeMs)} wall); ${mb(r.maxRssKb)} (${mb(r.rssBeforeWriteKb)}); ${mbytes(r.bytes)}`,
       exceljs: "not run",
       ratio: "",
