@@ -113,6 +113,22 @@ describe("the package (ECMA-376 Part 2)", () => {
     expect(crc32Table(Buffer.from("123456789"))).toBe(0xcbf43926);
   });
 
+  test("a slow output gets the same bytes, in order (the writer waits for it)", async () => {
+    const s = syntheticPlan(20_000);
+    const chunks: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, done) {
+        chunks.push(chunk);
+        setImmediate(done);
+      },
+    });
+    await writeWorkbook(slow, s.inputSheets, s.plan);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.equals(await workbookBytes(s.inputSheets, s.plan))).toBe(true);
+    expect(readRawWorkbook(bytes).sheet(SYNTH.sheet).cells.get(`C${SYNTH.top + 20_000}`)!.v).toBe(((19_999 * 7) % 50) * 2);
+  });
+
   test("an output that fails stops the write with its error instead of hanging", async () => {
     const s = syntheticPlan(20_000);
     let written = 0;

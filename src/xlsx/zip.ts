@@ -129,12 +129,17 @@ export class ZipWriter {
     this.open = true;
     const deflate = zlib.createDeflateRaw({ level: this.level, writableHighWaterMark: PENDING } as zlib.ZlibOptions);
     let packed = 0;
+    let waiting = false;
     deflate.on("data", (chunk: Buffer) => {
       packed += chunk.length;
       this.offset += chunk.length;
-      if (!this.out.write(chunk)) {
+      if (!this.out.write(chunk) && !waiting) {
+        waiting = true;
         deflate.pause();
-        this.out.once("drain", () => deflate.resume());
+        this.out.once("drain", () => {
+          waiting = false;
+          deflate.resume();
+        });
       }
     });
     const ended = new Promise<void>((resolve, reject) => {
