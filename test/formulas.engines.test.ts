@@ -29,7 +29,7 @@ const AS_OF = "2026-11-24";
  * Issue 14 §2: the xlsx writer stores every formula's value. Today it stores none; set this to
  * true when it does, and the check then requires every engine to equal every stored value.
  */
-const WRITER_STORES_VALUES = false;
+const WRITER_STORES_VALUES = true;
 
 
 
