@@ -25,11 +25,6 @@ import { checkWorkbook, summaryOrder } from "./support/workbook-check";
 
 const AS_OF = "2026-11-24";
 
-/**
- * Issue 14 §2: the xlsx writer stores every formula's value. Today it stores none; set this to
- * true when it does, and the check then requires every engine to equal every stored value.
- */
-const WRITER_STORES_VALUES = true;
 
 
 
@@ -84,7 +79,8 @@ function report(name: string, check: FormulaCheck): void {
 function expectAgreement(o: Outcome): void {
   expect(o.check.disagreements).toEqual([]);
   expect(o.check.staleKnown).toEqual([]);
-  expect(o.check.stored.state).toBe(WRITER_STORES_VALUES ? "all" : "none");
+  // Issue 14 §2: every formula cell stores the engine's value, and every engine equals it.
+  expect(o.check.stored.state).toBe("all");
   expect(o.check.stored.mismatches).toEqual([]);
   expect(o.verdicts).toEqual({ libreoffice: [], gnumeric: [], hyperformula: [] });
 }
