@@ -33,7 +33,7 @@ export function checkedCells(plan: WorkbookPlan): Wanted {
     wanted.set(s.name, (row, col) => row > 1 && col >= left && col <= left + 3);
   }
   wanted.set(GENERATED.groupCalc, (_row, col) => col === GROUP_CALC.label);
-  wanted.set(GENERATED.summary, (row, col) => (row === 3 && col === 2) || (row > SUMMARY_TOP && (col === SUMMARY.customer || col === SUMMARY.verdict)));
+  wanted.set(GENERATED.summary, (row, col) => (row === 3 && col === 2) || (row > SUMMARY_TOP && (col === SUMMARY.customer || col === SUMMARY.verdict || col === SUMMARY.problems || col === SUMMARY.flagged)));
   return wanted;
 }
 

@@ -31,4 +31,4 @@ export const groupRowOf = (groupNo: string) => `${groupNo}+1`;
 export const groupCalcAt = (col: number, row: string) => at(GENERATED.groupCalc, col, row);
 
 /** CSP Lists: the status vocabulary and each account's commerce (sheets/lists.ts). */
-export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label"] as const);
+export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label", "gap3", "keyText"] as const);

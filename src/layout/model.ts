@@ -60,6 +60,11 @@ export interface ExportBlock {
   /** How each data row reads: status code (0 = not counted) and seats (-1 = unreadable). */
   readonly code: Int8Array;
   readonly seats: Float64Array;
+  /**
+   * How each key cell read at the run: the text itself for the subscription ID (unique per row),
+   * else its row in CSP Lists' key texts (offer names, offer IDs and customer cells repeat).
+   */
+  readonly keyAtRun: readonly ((i: number) => string | number)[];
 }
 
 /** Per reconciled row, in group order: the running sums of its group up to and including it. */
@@ -108,6 +113,8 @@ export interface Layout {
   readonly accountRow: ReadonlyMap<string, number>;
   /** Customers in Summary order (engine indexes). */
   readonly summaryOrder: readonly number[];
+  /** Distinct key texts of the run (CSP Lists), each stored once. */
+  readonly keyTexts: readonly string[];
 }
 
 /** Where the added block sits on a data sheet: found from a previous run, else after the data. */
@@ -159,7 +166,20 @@ export function keyText(c: Cell | undefined): string {
   return isCellError(c ?? null) ? "#ERROR" : cellText(c);
 }
 
-function exportBlocks(input: PlanInput): ExportBlock[] {
+/** First row of CSP Lists' key texts (under its header). */
+export const KEY_TEXTS_FIRST_ROW = 2;
+
+function exportBlocks(input: PlanInput, keyTexts: string[]): ExportBlock[] {
+  const keyRow = new Map<string, number>();
+  const intern = (text: string): number => {
+    let k = keyRow.get(text);
+    if (k === undefined) {
+      k = KEY_TEXTS_FIRST_ROW + keyTexts.length;
+      keyTexts.push(text);
+      keyRow.set(text, k);
+    }
+    return k;
+  };
   const byRow = new Map<string, Map<number, RowResult>>();
   for (const r of input.result.rows) {
     if (!r.at) continue;
@@ -180,6 +200,14 @@ function exportBlocks(input: PlanInput): ExportBlock[] {
     const rowAt = (i: number) => sheetRows.get(headerRow + 1 + i);
     const code = new Int8Array(rows);
     const seats = new Float64Array(rows);
+    const keys = keyColumns(map).map((c) => c + 1);
+    const keyAtRun = keys.map((col) => {
+      const cellAt = (i: number) => info.data.rows[headerRow + i]?.[col - 1] ?? null;
+      if (col === fields.subscriptionId) return (i: number) => keyText(cellAt(i));
+      const rowsOf = new Int32Array(rows);
+      for (let i = 0; i < rows; i++) rowsOf[i] = intern(keyText(cellAt(i)));
+      return (i: number) => rowsOf[i];
+    });
     for (let i = 0; i < rows; i++) {
       const cells = info.data.rows[headerRow + i] ?? [];
       const cell = (col: number | undefined) => (col === undefined ? null : cells[col - 1]);
@@ -193,7 +221,8 @@ function exportBlocks(input: PlanInput): ExportBlock[] {
       left,
       rows,
       fields,
-      keys: keyColumns(map).map((c) => c + 1),
+      keys,
+      keyAtRun,
       decisionCol,
       rowsTop,
       rowAt,
@@ -256,7 +285,8 @@ export function layoutGroupOrder(result: EngineResult): number[] {
 
 export function buildLayout(input: PlanInput): Layout {
   const { result } = input;
-  const blocks = exportBlocks(input);
+  const keyTexts: string[] = [];
+  const blocks = exportBlocks(input, keyTexts);
   const blockOf = new Map(blocks.map((b) => [b.name, b]));
 
   const groups = layoutGroupOrder(result);
@@ -313,5 +343,6 @@ export function buildLayout(input: PlanInput): Layout {
     calcRowOf,
     accountRow,
     summaryOrder: summaryOrder(result),
+    keyTexts,
   };
 }

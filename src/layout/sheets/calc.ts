@@ -53,7 +53,9 @@ export function calcSheet(layout: Layout): SheetPlan {
     valueColumn("New", (i) => (rows[i].role === "to" ? 1 : 0)),
     valueColumn("NCE by offer", (i) => (rows[i].nceByOffer ? 1 : 0)),
     valueColumn("Account row", (i) => layout.accountRow.get(rows[i].account) ?? 0),
-    valueColumn("Start", (i) => (rows[i].role === "to" && rows[i].startDate !== null ? rows[i].startDate : 0), { format: "date" }),
+    // Dates of hidden sheets stay serial numbers: a number format is one more value per cell
+    // for the add-in to send, and nobody reads these cells.
+    valueColumn("Start", (i) => (rows[i].role === "to" && rows[i].startDate !== null ? rows[i].startDate : 0)),
     valueColumn("Azure", (i) => (rows[i].azure ? 1 : 0)),
     formulaColumn("Code", fromRows(ROWS.code), (i) => layout.calcCode[i]),
     formulaColumn("Seats", fromRows(ROWS.seats), (i) => layout.calcSeats[i]),
@@ -71,7 +73,6 @@ export function calcSheet(layout: Layout): SheetPlan {
       "Earliest new start",
       `IF(${both(isNew, `${code}=${STATUS_CODE.active}`, `${start}>0`)},IF(${earlier}=0,${start},MIN(${earlier},${start})),${earlier})`,
       of("earliest"),
-      { format: "date" },
     ),
     formulaColumn("Rank so far", rank, rankSoFar),
   ];
