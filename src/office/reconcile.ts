@@ -249,7 +249,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const oursList = [...createdBefore, ...toCreate.filter((n) => !inputTables.has(n))];
     const ours = new Set(oursList.map((n) => n.toLowerCase()));
     const oursByName = new Set(plan.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase())));
-    const capture = await captureOriginals(meter, layouts, old, oursByName, existing, new Set(pendingInputs));
+    const capture = await captureOriginals(meter, layouts, old, oursByName, existing, new Set(pendingInputs), (name) => findSheet(sheets, name)?.used);
     // Last point at which the workbook is untouched.
     meter.checkCancel();
 
