@@ -1,18 +1,22 @@
 /**
- * The headless run: files → import → sheets → engine → plan → workbook and report. The engine
- * input is read back from the imported sheets exactly as the task pane reads them from Excel,
- * so both give the same result for the same exports.
+ * The headless run: files → import → sheets → engine → billing files → plan → workbook and
+ * report. The engine input is read back from the imported sheets exactly as the task pane reads
+ * them from Excel, so both give the same result for the same exports. The billing files (§9) are
+ * streamed after the engine has run, keeping only the lines of its old subscriptions.
  */
 import { promises as fs } from "fs";
 import { isoToSerial } from "../domain/cells";
+import { BillingData, NO_BILLING } from "../domain/charges";
 import { reconcile } from "../domain/engine";
 import { ImportFile, importFiles } from "../domain/importer";
 import { EngineResult } from "../domain/model";
+import { MoneyResult, chargeKeys, computeMoney } from "../domain/money";
 import { buildReport, Report } from "../domain/report";
 import { SHEETS, SheetData, SourceRecord, accountsSheet, offerMapSheet, readWorkbook, sourcesSheet } from "../domain/workbook";
 import { DataSheetInfo, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
 import { writeWorkbook } from "../xlsx/writer";
+import { readBillingFiles } from "./billing";
 import { scanFolder } from "./folder";
 
 export interface RunOptions {
@@ -26,6 +30,8 @@ export interface RunOptions {
 
 export interface RunOutput {
   readonly result: EngineResult;
+  /** §9 figures from the billing files (all empty without them). */
+  readonly money: MoneyResult;
   readonly report: Report;
   readonly plan: WorkbookPlan;
   /** The input sheets as imported (data first, "Unread files" last), without the plan's additions. */
@@ -42,8 +48,15 @@ export interface ReconcileOptions {
   readonly runAt?: string;
 }
 
-/** Import files into sheets (in memory), read them back and reconcile. */
-export function reconcileImports(files: readonly ImportFile[], options: ReconcileOptions): RunOutput {
+/** The engine's half of a run: files imported into sheets (in memory), read back and reconciled. */
+export interface Reconciled {
+  readonly result: EngineResult;
+  readonly imported: ReturnType<typeof importFiles>;
+  readonly sheets: Map<string, SheetData>;
+  readonly asOf: number;
+}
+
+export function reconcileFiles(files: readonly ImportFile[], options: ReconcileOptions): Reconciled {
   const imported = importFiles(files);
   const sheets = new Map<string, SheetData>(imported.sheets.map((s) => [s.name, s]));
   sheets.set(SHEETS.sources, sourcesSheet(imported.records));
@@ -51,7 +64,18 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
   if (imported.accountSettings) sheets.set(SHEETS.accounts, accountsSheet(imported.accountSettings));
   const asOf = isoToSerial(options.asOf);
   if (asOf === null) throw new Error(`not a date: ${options.asOf}`);
-  const result = reconcile(readWorkbook(sheets, asOf));
+  return { result: reconcile(readWorkbook(sheets, asOf)), imported, sheets, asOf };
+}
+
+/** Import files into sheets (in memory), read them back and reconcile; `billing`: charge lines already read. */
+export function reconcileImports(files: readonly ImportFile[], options: ReconcileOptions, billing: BillingData = NO_BILLING): RunOutput {
+  return finishRun(reconcileFiles(files, options), options, billing);
+}
+
+/** The money figures, the workbook plan and the report of a reconciled run. */
+export function finishRun(run: Reconciled, options: ReconcileOptions, billing: BillingData): RunOutput {
+  const { result, imported, sheets, asOf } = run;
+  const money = computeMoney(result, billing);
   const dataSheets = new Map<string, DataSheetInfo>();
   for (const rec of imported.records) {
     const s = sheets.get(rec.sheet);
@@ -67,7 +91,7 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
     fixedAsOf: options.fixedAsOf ? asOf : null,
     runAt: options.runAt ?? new Date().toISOString(),
   });
-  return { result, report: buildReport(result), plan, inputSheets: imported.sheets, records: imported.records, sheets };
+  return { result, money, report: buildReport(result, money), plan, inputSheets: imported.sheets, records: imported.records, sheets };
 }
 
 export async function runFolder(options: RunOptions, progress: (line: string) => void): Promise<RunOutput> {
@@ -76,9 +100,22 @@ export async function runFolder(options: RunOptions, progress: (line: string) =>
     `reading: ${scan.files.length} files${scan.ignored.length ? `, ${scan.ignored.length} ignored (${scan.ignored.slice(0, 3).join(", ")}${scan.ignored.length > 3 ? ", ..." : ""})` : ""}`,
   );
   progress("reconciling");
-  const out = reconcileImports(scan.files, { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null });
+  const reconcileOptions: ReconcileOptions = { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null };
+  const run = reconcileFiles(scan.files, reconcileOptions);
+  let billing = NO_BILLING;
+  if (scan.billing.length > 0) {
+    progress(`reading billing: ${scan.billing.length} file${scan.billing.length > 1 ? "s" : ""}`);
+    const keys = chargeKeys(run.result);
+    billing = await readBillingFiles(options.folder, scan.billing, (k) => keys.has(k));
+  }
+  const out = finishRun(run, reconcileOptions, billing);
   const { report } = out;
   progress(`reconciled: ${report.totals.customers} customers, ${report.totals.flagged} flagged, ${report.problems.length} problems`);
+  if (scan.billing.length > 0) {
+    const lines = out.money.files.reduce((n, f) => n + f.lines, 0);
+    const counted = [...out.money.rows.values()].reduce((n, r) => n + r.lines, 0);
+    progress(`money: ${lines} charge lines read, ${counted} counted for old subscriptions, ${report.money.unmatchedLines} unmatched${report.money.duplicateLines ? `, ${report.money.duplicateLines} duplicates` : ""}`);
+  }
   if (options.out) {
     progress(`writing workbook: ${options.out}`);
     await writeWorkbook(options.out, out.inputSheets, out.plan);

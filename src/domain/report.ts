@@ -2,7 +2,9 @@
  * The headless command's report.json (spec §6).
  */
 import { serialToIso } from "./cells";
+import { NO_BILLING } from "./charges";
 import { EngineResult, ProblemCode } from "./model";
+import { Money, MoneyResult, computeMoney, customerMoney, groupMoney, inCents } from "./money";
 import { CUSTOMER_ORDER, CustomerVerdict, GroupVerdict, isFlagged } from "./verdicts";
 
 export interface ReportGroup {
@@ -12,6 +14,8 @@ export interface ReportGroup {
   readonly newSeats: number;
   readonly verdict: GroupVerdict;
   readonly notes: readonly string[];
+  /** §9, in cents; empty when no charge line matched. */
+  readonly money: Money;
 }
 
 export interface ReportCustomer {
@@ -19,6 +23,15 @@ export interface ReportCustomer {
   readonly microsoftId: string | null;
   readonly verdict: CustomerVerdict;
   readonly groups: readonly ReportGroup[];
+  readonly money: Money;
+}
+
+/** §9 top level: every customer together, per currency, and what the billing files held. */
+export interface ReportMoney {
+  readonly byCurrency: Money;
+  readonly unmatchedLines: number;
+  readonly duplicateLines: number;
+  readonly files: readonly { source: string; kind: "legacy" | "nce" | null; lines: number }[];
 }
 
 export interface Report {
@@ -26,6 +39,7 @@ export interface Report {
   readonly customers: readonly ReportCustomer[];
   readonly problems: readonly { source: string; row: number; code: ProblemCode; message: string }[];
   readonly totals: { customers: number; flagged: number; byVerdict: Partial<Record<CustomerVerdict, number>> };
+  readonly money: ReportMoney;
 }
 
 /** Customers in Summary order: verdict order of the Summary sheet, then name. */
@@ -39,7 +53,8 @@ export function summaryOrder(result: EngineResult): number[] {
     });
 }
 
-export function buildReport(result: EngineResult): Report {
+/** `money`: the §9 figures when billing files were read; without them every figure is empty. */
+export function buildReport(result: EngineResult, money: MoneyResult = computeMoney(result, NO_BILLING)): Report {
   const customers = summaryOrder(result).map((ci) => {
     const c = result.customers[ci];
     return {
@@ -57,7 +72,9 @@ export function buildReport(result: EngineResult): Report {
           newSeats: g.totals.N,
           verdict: g.verdict,
           notes: g.notes,
+          money: inCents(groupMoney(money, g.index)),
         })),
+      money: inCents(customerMoney(money, ci)),
     };
   });
   const byVerdict: Partial<Record<CustomerVerdict, number>> = {};
@@ -65,11 +82,17 @@ export function buildReport(result: EngineResult): Report {
   return {
     asOf: serialToIso(result.asOf),
     customers,
-    problems: result.problems.map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
+    problems: [...result.problems, ...money.problems].map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
     totals: {
       customers: customers.length,
       flagged: customers.filter((c) => isFlagged(c.verdict)).length,
       byVerdict,
+    },
+    money: {
+      byCurrency: inCents(money.byCurrency),
+      unmatchedLines: money.unmatchedLines,
+      duplicateLines: money.duplicateLines,
+      files: money.files.map((f) => ({ source: f.source, kind: f.kind, lines: f.lines })),
     },
   };
 }

@@ -197,7 +197,7 @@ describe("§7.11 a customer with no group that is neither NO_EXPORT nor RELATION
   test("whose only rows have an unknown status: its group counts nowhere and stays out of the report", () => {
     const { result, report } = new ExportSet().old("FR", "Contoso", [r("Transferred")]).run();
     expect(result.customers[0].verdict).toBe("CLOSED");
-    expect(report.customers).toEqual([{ customer: "Contoso", microsoftId: null, verdict: "CLOSED", groups: [] }]);
+    expect(report.customers).toEqual([{ customer: "Contoso", microsoftId: null, verdict: "CLOSED", groups: [], money: [] }]);
   });
 });
 

@@ -122,6 +122,12 @@ describe("§6 folder names are case-insensitive (generated, since case-twin fold
     await write(root, "notes.txt", "nothing here");
     const { scan, out } = await run(root);
     expect(scan.ignored).toEqual(["notes.txt"]);
-    expect(out.report).toEqual({ asOf: "2026-11-24", customers: [], problems: [], totals: { customers: 0, flagged: 0, byVerdict: {} } });
+    expect(out.report).toEqual({
+      asOf: "2026-11-24",
+      customers: [],
+      problems: [],
+      totals: { customers: 0, flagged: 0, byVerdict: {} },
+      money: { byCurrency: [], unmatchedLines: 0, duplicateLines: 0, files: [] },
+    });
   });
 });

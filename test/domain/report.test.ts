@@ -14,22 +14,22 @@ describe("§6 report.json shape", () => {
     .new("Contoso Ltd", [r("Active", 3, "Microsoft 365 Business Standard"), { offer: "Azure plan", status: "Active" }, { offer: "Azure plan", status: "Active" }])
     .run("2026-11-24");
 
-  test("top level: asOf, customers, problems, totals — nothing else", () => {
-    expect(Object.keys(report)).toEqual(["asOf", "customers", "problems", "totals"]);
+  test("top level: asOf, customers, problems, totals, money (§9) — nothing else", () => {
+    expect(Object.keys(report)).toEqual(["asOf", "customers", "problems", "totals", "money"]);
     expect(report.asOf).toBe("2026-11-24");
   });
 
-  test("a customer: customer, microsoftId, verdict, groups", () => {
+  test("a customer: customer, microsoftId, verdict, groups, money (§9)", () => {
     expect(report.customers).toHaveLength(1);
     const c = report.customers[0];
-    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "groups"]);
+    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "groups", "money"]);
     expect([c.customer, c.microsoftId, c.verdict]).toEqual(["Contoso Ltd", id, "OLD_STILL_ACTIVE"]);
   });
 
-  test("a group: offer (the offer key), azure, required, newSeats, verdict, notes", () => {
+  test("a group: offer (the offer key), azure, required, newSeats, verdict, notes, money (§9)", () => {
     const groups = report.customers[0].groups;
     for (const g of groups) {
-      expect(Object.keys(g)).toEqual(["offer", "azure", "required", "newSeats", "verdict", "notes"]);
+      expect(Object.keys(g)).toEqual(["offer", "azure", "required", "newSeats", "verdict", "notes", "money"]);
       expect([typeof g.offer, typeof g.azure, typeof g.required, typeof g.newSeats, typeof g.verdict, Array.isArray(g.notes)]).toEqual([
         "string",
         "boolean",
