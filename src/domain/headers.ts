@@ -320,23 +320,21 @@ export interface BillingHeader {
   readonly missing: readonly string[];
 }
 
-export const BILLING_KEY_LABEL: Record<BillingKind, string> = {
-  legacy: "SyndicationPartnerSubscriptionNumber",
-  nce: "SubscriptionId",
-};
-
 /**
  * The kind of reconciliation file a header row belongs to, and where its columns are. The
- * legacy license-based file is known by its key column or by columns only it has; a file with a
- * `SubscriptionId` and none of those is the new-commerce invoice file (§9).
+ * legacy license-based file is known by its key column or by columns only it has; any other
+ * file with a billing column (a charge date, Subtotal, Currency, a product or SKU ID) is the
+ * new-commerce invoice file, whose key is `SubscriptionId` (§9).
  */
 export function recogniseBillingHeader(row: readonly Cell[]): BillingHeader {
   const map = recognise(row, BILLING_INDEX);
   const f = map.fields;
+  // A bare SubscriptionId is not enough: a subscription export has one too.
+  const billingColumn = [f.chargeStartDate, f.chargeEndDate, f.subtotal, f.currency, f.productId, f.skuId, f.availabilityId].some((i) => i !== undefined);
   const kind: BillingKind | null =
     f.partnerSubscriptionNumber !== undefined || f.durableOfferId !== undefined || f.totalForCustomer !== undefined
       ? "legacy"
-      : f.subscriptionId !== undefined || f.productId !== undefined || f.skuId !== undefined || f.availabilityId !== undefined
+      : billingColumn
         ? "nce"
         : null;
   const keyAt = kind === "legacy" ? f.partnerSubscriptionNumber : kind === "nce" ? f.subscriptionId : undefined;

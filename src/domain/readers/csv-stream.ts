@@ -26,8 +26,14 @@ export interface CsvSink {
   row(cells: readonly (string | null)[], rowNumber: number, blank: boolean): void;
 }
 
+/** What is used of a TextDecoder (its type is not global in the command's node-only build). */
+interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 const QUOTE = 0x22;
-const SPACE = 0x20;
+/** What String.prototype.trim removes: papaparse lets it stand between a closing quote and the delimiter. */
+const WHITESPACE = /\s/;
 /** papaparse guesses the line end from the first megabyte of text. */
 const GUESS_BYTES = 1024 * 1024;
 
@@ -44,7 +50,7 @@ export function guessNewline(text: string): string {
 }
 
 export class CsvStream {
-  private decoder: TextDecoder | null = null;
+  private decoder: Decoder | null = null;
   /** The first bytes, until the BOM can be told. */
   private head: Uint8Array = new Uint8Array(0);
   /** Text not yet split into records: the start of the file until its line end is known, then an incomplete record. */
@@ -129,48 +135,19 @@ export class CsvStream {
       // How the field ended: 0 delimiter, 1 line end, 2 end of text.
       let ended: 0 | 1 | 2;
       if (i < n && text.charCodeAt(i) === QUOTE) {
-        let from = i + 1;
-        let j = from;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0) {
-            if (!final) return -1;
-            // An unterminated quote runs to the end of the file (papaparse does the same).
-            if (keep) value += text.slice(from);
-            if (n > from) empty = false;
-            i = n;
-            ended = 2;
-            break;
-          }
-          if (q + 1 >= n && !final) return -1;
-          if (text.charCodeAt(q + 1) === QUOTE) {
-            if (keep) value += text.slice(from, q + 1);
-            empty = false;
-            j = from = q + 2;
-            continue;
-          }
-          let k = q + 1;
-          while (k < n && text.charCodeAt(k) === SPACE) k++;
-          if (k >= n && !final) return -1;
-          const closes = k >= n || text.charCodeAt(k) === d || (text.charCodeAt(k) === nl0 && this.newlineAt(text, k, final));
-          if (closes === null) return -1;
-          if (closes) {
-            if (keep) value += text.slice(from, q);
-            if (q > from) empty = false;
-            if (k >= n) {
-              i = n;
-              ended = 2;
-            } else if (text.charCodeAt(k) === d) {
-              i = k + 1;
-              ended = 0;
-            } else {
-              i = k + nl.length;
-              ended = 1;
-            }
-            break;
-          }
-          // A quote inside a quoted field that neither doubles nor closes it is text.
-          j = q + 1;
+        const close = this.closingQuote(text, i, final);
+        if (close === null) return -1;
+        if (close.at < 0) {
+          // Unterminated: the rest of the file, as it is (papaparse does the same).
+          if (keep) value = text.slice(i + 1);
+          empty = n <= i + 1;
+          i = n;
+          ended = 2;
+        } else {
+          if (keep) value = text.slice(i + 1, close.at).replace(/""/g, '"');
+          empty = close.at <= i + 1;
+          i = close.next;
+          ended = close.ended;
         }
       } else {
         let j = i;
@@ -208,6 +185,39 @@ export class CsvStream {
     }
   }
 
+  /**
+   * Where the quoted field opening at `open` closes, as papaparse decides it: at a quote that is
+   * not doubled and is followed by the delimiter or the line end, with only whitespace between;
+   * at a quote that ends the file. `at` is -1 for a field left unterminated; null when the text
+   * stops before that can be told.
+   */
+  private closingQuote(text: string, open: number, final: boolean): { at: number; next: number; ended: 0 | 1 | 2 } | null {
+    const n = text.length;
+    const nl = this.newline;
+    const nl0 = nl.charCodeAt(0);
+    let j = open + 1;
+    for (;;) {
+      const q = text.indexOf('"', j);
+      if (q < 0) return final ? { at: -1, next: n, ended: 2 } : null;
+      if (q === n - 1) return final ? { at: q, next: n, ended: 2 } : null;
+      if (text.charCodeAt(q + 1) === QUOTE) {
+        j = q + 2;
+        continue;
+      }
+      // Past the quote, only whitespace may come before the delimiter or the line end.
+      let k = q + 1;
+      for (; k < n; k++) {
+        const c = text.charCodeAt(k);
+        if (c === this.delimiter) return { at: q, next: k + 1, ended: 0 };
+        if (c === nl0 && text.startsWith(nl, k)) return { at: q, next: k + nl.length, ended: 1 };
+        if (!WHITESPACE.test(text[k])) break;
+      }
+      if (k >= n && !final) return null;
+      // A quote that neither doubles nor closes the field is text.
+      j = q + 1;
+    }
+  }
+
   /** Whether the line end starts at `k`; null when the text stops before that can be told. */
   private newlineAt(text: string, k: number, final: boolean): boolean | null {
     const nl = this.newline;
@@ -217,7 +227,7 @@ export class CsvStream {
   }
 }
 
-function decoderFor(first: Uint8Array): TextDecoder {
+function decoderFor(first: Uint8Array): Decoder {
   if (first.length >= 2 && first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le");
   if (first.length >= 2 && first[0] === 0xfe && first[1] === 0xff) return new TextDecoder("utf-16be");
   // The UTF-8 decoder drops a leading BOM by itself (ignoreBOM is false by default).
