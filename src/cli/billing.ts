@@ -4,7 +4,7 @@
  * streaming workbook reader. Neither holds a file as a grid of cells; only the lines of the
  * reconciliation's old subscriptions are kept.
  */
-import { createReadStream } from "fs";
+import { open } from "fs/promises";
 import * as path from "path";
 import type { CellValue } from "exceljs";
 import { Cell, isBlank } from "../domain/cells";
@@ -14,7 +14,7 @@ import { toCell } from "../domain/readers/xlsx";
 import { caseFold, compareCodePoints } from "../domain/text";
 
 /** Reads `paths` (relative to `root`, with "/") in the §7.10 file order; `wanted` picks the lines kept. */
-export async function readBillingFiles(root: string, paths: readonly string[], wanted: ((key: string) => boolean) | null): Promise<BillingData> {
+export async function readBillingFiles(root: string, paths: readonly string[], wanted: ((key: string) => string | null) | null): Promise<BillingData> {
   const reader = new BillingReader(wanted);
   const ordered = [...paths].sort((a, b) => compareCodePoints(caseFold(a), caseFold(b)));
   for (const rel of ordered) {
@@ -40,7 +40,20 @@ async function streamCsv(file: string, into: BillingFile): Promise<void> {
       if (m !== mask) csv.keep((mask = m));
     },
   });
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 18 })) csv.write(chunk as Buffer);
+  // One buffer, read into again and again (the stream decodes each chunk before the next read);
+  // 1 MB per read, handed over 64 KB at a time: splitting 64 KB of text at once measured faster
+  // than 256 KB or 1 MB (it stays in the CPU's cache).
+  const handle = await open(file, "r");
+  try {
+    const buffer = new Uint8Array(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      for (let at = 0; at < bytesRead; at += 1 << 16) csv.write(buffer.subarray(at, Math.min(at + (1 << 16), bytesRead)));
+    }
+  } finally {
+    await handle.close();
+  }
   csv.end();
 }
 

@@ -10,7 +10,7 @@ import { BillingData, NO_BILLING } from "../domain/charges";
 import { reconcile } from "../domain/engine";
 import { ImportFile, importFiles } from "../domain/importer";
 import { EngineResult } from "../domain/model";
-import { MoneyResult, chargeKeys, computeMoney } from "../domain/money";
+import { ChargeKeys, MoneyResult, chargeKeys, computeMoney, wantedKeys } from "../domain/money";
 import { buildReport, Report } from "../domain/report";
 import { SHEETS, SheetData, SourceRecord, accountsSheet, offerMapSheet, readWorkbook, sourcesSheet } from "../domain/workbook";
 import { DataSheetInfo, buildPlan } from "../layout/plan";
@@ -72,10 +72,10 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
   return finishRun(reconcileFiles(files, options), options, billing);
 }
 
-/** The money figures, the workbook plan and the report of a reconciled run. */
-export function finishRun(run: Reconciled, options: ReconcileOptions, billing: BillingData): RunOutput {
+/** The money figures, the workbook plan and the report of a reconciled run; `keys`: the run's `chargeKeys` if already made. */
+export function finishRun(run: Reconciled, options: ReconcileOptions, billing: BillingData, keys?: ChargeKeys): RunOutput {
   const { result, imported, sheets, asOf } = run;
-  const money = computeMoney(result, billing);
+  const money = computeMoney(result, billing, keys);
   const dataSheets = new Map<string, DataSheetInfo>();
   for (const rec of imported.records) {
     const s = sheets.get(rec.sheet);
@@ -103,12 +103,12 @@ export async function runFolder(options: RunOptions, progress: (line: string) =>
   const reconcileOptions: ReconcileOptions = { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null };
   const run = reconcileFiles(scan.files, reconcileOptions);
   let billing = NO_BILLING;
+  const keys = chargeKeys(run.result);
   if (scan.billing.length > 0) {
     progress(`reading billing: ${scan.billing.length} file${scan.billing.length > 1 ? "s" : ""}`);
-    const keys = chargeKeys(run.result);
-    billing = await readBillingFiles(options.folder, scan.billing, (k) => keys.has(k));
+    billing = await readBillingFiles(options.folder, scan.billing, wantedKeys(run.result, keys));
   }
-  const out = finishRun(run, reconcileOptions, billing);
+  const out = finishRun(run, reconcileOptions, billing, keys);
   const { report } = out;
   progress(`reconciled: ${report.totals.customers} customers, ${report.totals.flagged} flagged, ${report.problems.length} problems`);
   if (scan.billing.length > 0) {

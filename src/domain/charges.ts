@@ -10,7 +10,7 @@
  * of subscriptions the reconciliation does not hold are only counted.
  */
 import { Cell, cellText, isBlank } from "./cells";
-import { DateReading, readDateParts, slashDate } from "./dates";
+import { codeParts, codeToSerial, readDateCode, slashDate } from "./dates";
 import { BillingHeader, BillingKind, recogniseBillingHeader } from "./headers";
 import { Problem } from "./model";
 
@@ -27,8 +27,14 @@ export interface ChargeLine {
   /** Index of the file in `BillingData.files`. */
   readonly file: number;
   readonly row: number;
-  /** What tells this charge from another one, to find the same line in two files (docs/DECISIONS.md). */
-  readonly identity: string;
+  readonly kind: BillingKind;
+  /** ChargeType|Quantity as written: with the rest, what tells this charge from another (`lineIdentity`). */
+  readonly others: string;
+}
+
+/** What tells one charge from another, to find the same line in two files (docs/DECISIONS.md). */
+export function lineIdentity(l: ChargeLine): string {
+  return `${l.kind}|${l.key}|${l.start}|${l.end}|${l.amount}|${l.currency}|${l.others}`;
 }
 
 /** A line of a subscription whose date or amount cannot be read: a BAD_VALUE problem if the subscription is reconciled. */
@@ -64,7 +70,8 @@ export const NO_BILLING: BillingData = { files: [], lines: [], badLines: [], unm
 export function chargeKey(id: string): string {
   const t = id.trim();
   const inner = t.length >= 2 && t.startsWith("{") && t.endsWith("}") ? t.slice(1, -1).trim() : t;
-  return inner.toLowerCase();
+  // Most IDs are lower-case GUIDs already: the same string, no copy (there are tens of thousands).
+  return /[A-Z\u0080-\uffff]/.test(inner) ? inner.toLowerCase() : inner;
 }
 
 export type Reading<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
@@ -95,19 +102,52 @@ export function readCurrency(cell: Cell | undefined): Reading<string> {
   return /^[A-Za-z]{3}$/.test(t) ? { ok: true, value: t.toUpperCase() } : { ok: false, reason: `${shown(cell)} is not a currency code` };
 }
 
-/** A kept line until its file ends: only then is the order of the file's slash dates known. */
-interface PendingLine {
-  readonly row: number;
-  readonly key: string;
-  readonly start: DateReading | null;
-  readonly end: DateReading | null;
-  /** The date cells as written, for the message when they are not dates. */
+/**
+ * A line kept until its file ends, as the ChargeLine it will become: only then is the order of
+ * the file's slash dates known. Until then `start` and `end` hold `dateCode`s.
+ */
+type PendingLine = { -readonly [K in keyof ChargeLine]: ChargeLine[K] };
+
+/** The cells of a line that cannot be read, for its message (kept only for such lines). */
+interface Unread {
   readonly startCell: Cell | undefined;
   readonly endCell: Cell | undefined;
-  readonly amount: Reading<number>;
-  readonly currency: Reading<string>;
-  readonly others: string;
+  readonly amountCell: Cell | undefined;
+  readonly currencyCell: Cell | undefined;
 }
+
+const digit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** `readAmount`'s value, NaN when it cannot be read; the usual `-123.45` is scanned by hand. */
+function amountValue(cell: Cell | undefined): number {
+  if (typeof cell === "string") {
+    const n = cell.length;
+    let i = cell.charCodeAt(0) === 0x2d ? 1 : 0;
+    const from = i;
+    while (i < n && digit(cell.charCodeAt(i))) i++;
+    if (i > from && i < n && cell.charCodeAt(i) === 0x2e) {
+      const dot = ++i;
+      while (i < n && digit(cell.charCodeAt(i))) i++;
+      if (i > dot && i === n) return Number(cell);
+    } else if (i > from && i === n) return Number(cell);
+  }
+  const r = readAmount(cell);
+  return r.ok ? r.value : NaN;
+}
+
+/** `readCurrency`'s code, "" when there is none. */
+function currencyValue(cell: Cell | undefined): string {
+  if (typeof cell === "string" && cell.length === 3 && /^[A-Z]{3}$/.test(cell)) return cell;
+  const r = readCurrency(cell);
+  return r.ok ? r.value : "";
+}
+
+/**
+ * V8 keeps a substring of 13 characters or more as a slice of the string it was cut from, so a
+ * kept subscription or order ID would keep the whole chunk of the file it came from alive. A kept
+ * text is copied out of its chunk (the concatenation is flattened into a string of its own).
+ */
+const detach = (s: string): string => (s.length < 13 ? s : (s + " ").slice(0, -1));
 
 /** Collects the charge lines of any number of reconciliation files. */
 export class BillingReader {
@@ -117,8 +157,12 @@ export class BillingReader {
   private readonly problems: Problem[] = [];
   private unmatched = 0;
 
-  /** `wanted`: whether a line's subscription (its `chargeKey`) is worth keeping; every line when absent. */
-  constructor(private readonly wanted: ((key: string) => boolean) | null = null) {}
+  /**
+   * `wanted`: for a line's subscription (its `chargeKey`), the key to keep it under, or null to
+   * only count it (the reconciliation's old subscriptions: `chargeKeys` of money.ts); every line
+   * is kept when absent.
+   */
+  constructor(private readonly wanted: ((key: string) => string | null) | null = null) {}
 
   /** Starts a file; feed it its rows in order, then `end()` it. */
   file(source: string): BillingFile {
@@ -135,9 +179,10 @@ export class BillingReader {
     return { files: [...this.files], lines: [...this.lines], badLines: [...this.badLines], unmatchedLines: this.unmatched, problems: [...this.problems] };
   }
 
-  /** @internal Whether a line of this subscription is kept. */
-  accept(key: string): boolean {
-    return key !== "" && (this.wanted === null || this.wanted(key));
+  /** @internal The key a line of this subscription is kept under, or null. */
+  accept(key: string): string | null {
+    if (key === "") return null;
+    return this.wanted === null ? detach(key) : this.wanted(key);
   }
 
   /** @internal A file's lines, once it has ended; a file that broke off half-way never gets here. */
@@ -158,10 +203,13 @@ export class BillingFile {
   private count = 0;
   private unmatched = 0;
   private readonly pending: PendingLine[] = [];
+  private readonly unread = new Map<PendingLine, Unread>();
   /** Slash dates seen with a first number above 12 (day-first) or a second one above 12 (month-first). */
   private dayFirstSeen = false;
   private monthFirstSeen = false;
   private ended = false;
+  private identityAt: [number | null, number | null] | null = null;
+  private readonly texts = new Map<string, string>();
 
   constructor(
     readonly source: string,
@@ -177,7 +225,7 @@ export class BillingFile {
     return this.mask;
   }
 
-  /** One row as a spreadsheet shows it (1-based `row`). */
+  /** One row as a spreadsheet shows it (1-based `row`). The reader does not keep `cells`. */
   row(cells: readonly Cell[], row: number, blank: boolean = cells.every(isBlank)): void {
     if (blank || this.refused) return;
     const h = this.header;
@@ -186,27 +234,35 @@ export class BillingFile {
       return;
     }
     this.count++;
-    const key = chargeKey(cellText(cells[h.key!]));
-    // Dates are looked at on every line: the order of a file's slash dates is the file's.
-    const start = readDateParts(cells[h.start!]);
-    const end = readDateParts(cells[h.end!]);
-    this.notice(start);
-    this.notice(end);
-    if (!this.reader.accept(key)) {
+    const startCell = cells[h.start!];
+    const endCell = cells[h.end!];
+    // Every line's slash dates are looked at, matched or not: their order (day or month first) is the file's.
+    const start = readDateCode(startCell);
+    const end = readDateCode(endCell);
+    if (start < 0) this.notice(start);
+    if (end < 0) this.notice(end);
+    const key = this.reader.accept(chargeKey(cellText(cells[h.key!])));
+    if (key === null) {
       this.unmatched++;
       return;
     }
-    this.pending.push({
-      row,
+    const amountCell = cells[h.amount!];
+    const currencyCell = cells[h.currency!];
+    const line: PendingLine = {
       key,
       start,
       end,
-      startCell: cells[h.start!],
-      endCell: cells[h.end!],
-      amount: readAmount(cells[h.amount!]),
-      currency: readCurrency(cells[h.currency!]),
+      amount: amountValue(amountCell),
+      currency: this.shared(currencyValue(currencyCell)),
+      file: this.index,
+      row,
+      kind: h.kind!,
       others: this.identityCells(cells),
-    });
+    };
+    this.pending.push(line);
+    if (Number.isNaN(start) || Number.isNaN(end) || Number.isNaN(line.amount) || line.currency === "") {
+      this.unread.set(line, { startCell, endCell, amountCell, currencyCell });
+    }
   }
 
   end(): void {
@@ -241,28 +297,15 @@ export class BillingFile {
     const lines: ChargeLine[] = [];
     const bad: BadLine[] = [];
     for (const p of this.pending) {
-      const reasons: string[] = [];
-      const start = this.dateOf(p.start, p.startCell, "ChargeStartDate", reasons);
-      const end = this.dateOf(p.end, p.endCell, "ChargeEndDate", reasons);
-      if (!p.amount.ok) reasons.push(`${h.amountField === "subtotal" ? "Subtotal" : h.amountField === "amount" ? "Amount" : "Total"} ${p.amount.reason}`);
-      if (!p.currency.ok) reasons.push(`Currency ${p.currency.reason}`);
-      if (start !== null && end !== null && end < start) reasons.push("ChargeEndDate is before ChargeStartDate");
-      if (reasons.length > 0) {
-        bad.push({ key: p.key, file: this.index, row: p.row, message: `Charge line not counted: ${reasons.join("; ")}` });
+      const startCode = p.start;
+      const endCode = p.end;
+      p.start = this.dateOf(startCode);
+      p.end = this.dateOf(endCode);
+      if (this.unread.has(p) || Number.isNaN(p.start) || Number.isNaN(p.end) || p.end < p.start) {
+        bad.push({ key: p.key, file: this.index, row: p.row, message: this.whyNot(p, startCode, endCode) });
         continue;
       }
-      const amount = (p.amount as { value: number }).value;
-      const currency = (p.currency as { value: string }).value;
-      lines.push({
-        key: p.key,
-        start: start!,
-        end: end!,
-        amount,
-        currency,
-        file: this.index,
-        row: p.row,
-        identity: `${h.kind}|${p.key}|${start}|${end}|${amount}|${currency}|${p.others}`,
-      });
+      lines.push(p);
     }
     this.reader.finish({ source: this.source, kind: h.kind, lines: this.count, state: "ok" }, null, lines, bad, this.unmatched);
   }
@@ -275,7 +318,8 @@ export class BillingFile {
       this.mask = [];
       return;
     }
-    const used = [h.key, h.start, h.end, h.amount, h.currency, ...identityColumns(h)];
+    this.identityAt = identityColumns(h);
+    const used = [h.key, h.start, h.end, h.amount, h.currency, ...this.identityAt];
     const mask: boolean[] = [];
     for (const i of used) if (i !== null) mask[i] = true;
     for (let i = 0; i < mask.length; i++) mask[i] = mask[i] === true;
@@ -283,37 +327,67 @@ export class BillingFile {
   }
 
   private identityCells(cells: readonly Cell[]): string {
-    return identityColumns(this.header!)
-      .map((i) => (i === null ? "" : cellText(cells[i]).trim()))
-      .join("|");
+    const [a, b] = this.identityAt!;
+    const text = (i: number | null) => (i === null ? "" : cellText(cells[i]).trim());
+    return this.shared(`${text(a)}|${text(b)}`);
   }
 
-  private notice(d: DateReading | null): void {
-    if (d === null || !("slash" in d)) return;
-    if (d.slash[0] > 12) this.dayFirstSeen = true;
-    if (d.slash[1] > 12) this.monthFirstSeen = true;
+  /**
+   * One string for every line with the same text (a currency, a charge type and quantity): tens of
+   * thousands of kept lines share a handful of strings instead of holding a copy each.
+   */
+  private shared(text: string): string {
+    let s = this.texts.get(text);
+    if (s === undefined) {
+      s = detach(text);
+      this.texts.set(s, s);
+    }
+    return s;
   }
 
-  private dateOf(d: DateReading | null, cell: Cell | undefined, column: string, reasons: string[]): number | null {
-    if (d === null) {
-      reasons.push(isBlank(cell) ? `${column} is empty` : `${column} ${shown(cell)} is not a date`);
-      return null;
-    }
-    if ("serial" in d) return d.serial;
-    if (this.dayFirstSeen && this.monthFirstSeen) {
-      reasons.push(`${column} "${d.slash.join("/")}": the file's slash dates are written both day-first and month-first`);
-      return null;
-    }
-    const serial = slashDate(d.slash, this.dayFirstSeen);
-    if (serial === null) reasons.push(`${column} "${d.slash.join("/")}" is not a date (${this.dayFirstSeen ? "day/month/year" : "month/day/year"})`);
-    return serial;
+  /** A slash date's code: the evidence of the file's order. */
+  private notice(code: number): void {
+    const [a, b] = codeParts(code);
+    if (a > 12) this.dayFirstSeen = true;
+    if (b > 12) this.monthFirstSeen = true;
+  }
+
+  /** The serial day of a `readDateCode`, once the file's slash-date order is known; NaN when it is no date. */
+  private dateOf(code: number): number {
+    if (code < 0 && this.dayFirstSeen && this.monthFirstSeen) return NaN;
+    return codeToSerial(code, this.dayFirstSeen);
+  }
+
+  /** The BAD_VALUE message of a line that cannot be counted, naming every unreadable value. */
+  private whyNot(p: PendingLine, startCode: number, endCode: number): string {
+    const h = this.header!;
+    const u = this.unread.get(p);
+    const reasons: string[] = [];
+    const date = (code: number, cell: Cell | undefined, column: string) => {
+      if (Number.isNaN(code)) {
+        reasons.push(isBlank(cell) ? `${column} is empty` : `${column} ${shown(cell)} is not a date`);
+        return;
+      }
+      if (code >= 0) return;
+      const written = codeParts(code).join("/");
+      if (this.dayFirstSeen && this.monthFirstSeen) reasons.push(`${column} "${written}": the file's slash dates are written both day-first and month-first`);
+      else if (slashDate(codeParts(code), this.dayFirstSeen) === null) reasons.push(`${column} "${written}" is not a date (${this.dayFirstSeen ? "day/month/year" : "month/day/year"})`);
+    };
+    date(startCode, u?.startCell, "ChargeStartDate");
+    date(endCode, u?.endCell, "ChargeEndDate");
+    const amount = u ? readAmount(u.amountCell) : null;
+    const currency = u ? readCurrency(u.currencyCell) : null;
+    if (amount && !amount.ok) reasons.push(`${h.amountField === "subtotal" ? "Subtotal" : h.amountField === "amount" ? "Amount" : "Total"} ${amount.reason}`);
+    if (currency && !currency.ok) reasons.push(`Currency ${currency.reason}`);
+    if (!Number.isNaN(p.start) && !Number.isNaN(p.end) && p.end < p.start) reasons.push("ChargeEndDate is before ChargeStartDate");
+    return `Charge line not counted: ${reasons.join("; ")}`;
   }
 }
 
-/** ChargeType, Quantity, OrderId: with the period, amount and currency they tell one charge from another. */
-function identityColumns(h: BillingHeader): (number | null)[] {
+/** ChargeType and Quantity: with the subscription, period, amount and currency they tell one charge from another. */
+function identityColumns(h: BillingHeader): [number | null, number | null] {
   const f = h.map.fields;
-  return [f.chargeType ?? null, f.quantity ?? null, f.orderId ?? null];
+  return [f.chargeType ?? null, f.quantity ?? null];
 }
 
 /** Reads a whole grid (a sheet already in the workbook, a small file) as one reconciliation file. */

@@ -272,7 +272,6 @@ export type BillingField =
   /** What tells one charge from another when two files hold the same line (docs/DECISIONS.md). */
   | "chargeType"
   | "quantity"
-  | "orderId"
   /** Columns only the legacy file has, so that a legacy file without its key column is not read as new commerce. */
   | "durableOfferId"
   | "totalForCustomer"
@@ -292,7 +291,6 @@ const BILLING_LABELS: Record<BillingField, readonly string[]> = {
   currency: ["Currency"],
   chargeType: ["ChargeType"],
   quantity: ["Quantity"],
-  orderId: ["OrderId"],
   durableOfferId: ["DurableOfferId"],
   totalForCustomer: ["TotalForCustomer"],
   productId: ["ProductId"],

@@ -7,7 +7,7 @@
  * per currency and never converted; they are kept unrounded here and rounded to cents where
  * they are shown (`roundCents`).
  */
-import { BillingData, BillingFileInfo, ChargeLine, chargeKey } from "./charges";
+import { BillingData, BillingFileInfo, ChargeLine, chargeKey, lineIdentity } from "./charges";
 import { countsAt } from "./engine";
 import { EngineResult, Problem, RowResult } from "./model";
 
@@ -62,11 +62,35 @@ function matchable(r: RowResult): boolean {
   return r.role === "from" && r.outcome !== "duplicate" && r.outcome !== "missing-column" && r.subscriptionId.trim() !== "";
 }
 
-/** The keys of every old row charge lines can belong to: for reading only the lines worth keeping. */
-export function chargeKeys(result: EngineResult): Set<string> {
-  const keys = new Set<string>();
-  for (const r of result.rows) if (matchable(r)) keys.add(chargeKey(r.subscriptionId));
+/**
+ * The old row each charge-line key belongs to (§9 matching): every old row that is not a
+ * duplicate of an earlier one, by its `chargeKey`; the first row in the engine's order when two
+ * old accounts hold the same ID. Made once per run: the billing reader keeps only the lines of
+ * these keys (`wantedKeys`), and `computeMoney` matches the lines with it.
+ */
+export type ChargeKeys = ReadonlyMap<string, number>;
+
+export function chargeKeys(result: EngineResult): ChargeKeys {
+  const keys = new Map<string, number>();
+  const rows = result.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!matchable(r)) continue;
+    const k = chargeKey(r.subscriptionId);
+    if (!keys.has(k)) keys.set(k, i);
+  }
   return keys;
+}
+
+/**
+ * `BillingReader`'s `wanted` for a run: a line's key if an old row holds it, as the row's own
+ * string (a kept line then holds no text of the file it came from), else null.
+ */
+export function wantedKeys(result: EngineResult, keys: ChargeKeys = chargeKeys(result)): (key: string) => string | null {
+  return (k) => {
+    const i = keys.get(k);
+    return i === undefined ? null : chargeKey(result.rows[i].subscriptionId);
+  };
 }
 
 /** §9 "per day": the row keeps billing. */
@@ -77,51 +101,150 @@ export function stillBilling(r: RowResult): boolean {
 /** Days of `from`..`to`, both included; 0 when the range is empty. */
 const daysIn = (from: number, to: number): number => Math.max(0, to - from + 1);
 
-interface RowAcc {
-  lines: number;
-  soFar: Map<string, number>;
-  latestEnd: number;
-  /** Σ amount ÷ days of the lines that end on `latestEnd`, per currency. */
-  latest: Map<string, number>;
+/**
+ * A row's figures while its lines are counted, then as shown (`RowMoney`): its first currency in
+ * fields, any other one in `more` (rare). One object per row with charge lines: there are tens of
+ * thousands of them at 10k customers.
+ */
+class RowFigures implements RowMoney {
+  lines = 0;
+  stillBilling = false;
+  money: Money = [];
+  private latestEnd = -Infinity;
+  private soFar = 0;
+  /** Σ amount ÷ days of the lines that end on `latestEnd`. */
+  private latest = 0;
+  private more: Map<string, { soFar: number; latest: number }> | null = null;
+
+  constructor(
+    readonly row: number,
+    readonly overlapFrom: number | null,
+    private readonly currency: string,
+  ) {}
+
+  /** One charge line (§9 "cost so far" and "per day"). */
+  count(line: ChargeLine, asOf: number): void {
+    this.lines++;
+    const days = daysIn(line.start, line.end);
+    const inside = this.overlapFrom === null ? 0 : daysIn(Math.max(line.start, this.overlapFrom), Math.min(line.end, asOf));
+    // Lines that end on the same latest day (a cycle charge and a seat change) make the day's cost together.
+    if (line.end > this.latestEnd) {
+      this.latestEnd = line.end;
+      this.latest = 0;
+      if (this.more) for (const m of this.more.values()) m.latest = 0;
+    }
+    const perDay = line.end === this.latestEnd ? line.amount / days : 0;
+    const soFar = (line.amount * inside) / days;
+    if (line.currency === this.currency) {
+      this.soFar += soFar;
+      this.latest += perDay;
+      return;
+    }
+    this.more ??= new Map();
+    const m = this.more.get(line.currency);
+    if (m) {
+      m.soFar += soFar;
+      m.latest += perDay;
+    } else this.more.set(line.currency, { soFar, latest: perDay });
+  }
+
+  /** Done counting: the figures, per day only while the row keeps billing. */
+  settle(stillBilling: boolean): void {
+    this.stillBilling = stillBilling;
+    const first: CurrencyMoney = { currency: this.currency, soFar: this.soFar, perDay: stillBilling ? this.latest : 0 };
+    if (!this.more) {
+      this.money = [first];
+      return;
+    }
+    const all = [first, ...[...this.more].map(([currency, m]) => ({ currency, soFar: m.soFar, perDay: stillBilling ? m.latest : 0 }))];
+    this.money = all.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  }
 }
 
-const add = (m: Map<string, number>, currency: string, x: number) => m.set(currency, (m.get(currency) ?? 0) + x);
+/** Figures gathered per index (group, customer): the first part alone, the others aside (rare). */
+class Gathered {
+  private readonly first: (Money | undefined)[];
+  private readonly more = new Map<number, Money[]>();
+  readonly used: number[] = [];
 
-export function computeMoney(result: EngineResult, billing: BillingData): MoneyResult {
+  constructor(size: number) {
+    this.first = filled<Money | undefined>(size, undefined);
+  }
+
+  add(at: number, m: Money): void {
+    if (this.first[at] === undefined) {
+      this.first[at] = m;
+      this.used.push(at);
+      return;
+    }
+    const more = this.more.get(at);
+    if (more) more.push(m);
+    else this.more.set(at, [m]);
+  }
+
+  /** The sums, by index; NONE where nothing was gathered. */
+  sums(size: number): Money[] {
+    const out = filled<Money>(size, NONE);
+    for (const at of this.used) {
+      const more = this.more.get(at);
+      out[at] = more ? sum([this.first[at]!, ...more]) : this.first[at]!;
+    }
+    return out;
+  }
+}
+
+const NONE: Money = [];
+
+/**
+ * An array of `size` times `value`, built by pushing: V8 gives `new Array(size)` of 100,000 and
+ * more (rows at 10k customers) dictionary elements, which made every index a hash lookup.
+ */
+function filled<T>(size: number, value: T): T[] {
+  const a: T[] = [];
+  for (let i = 0; i < size; i++) a.push(value);
+  return a;
+}
+
+/** `keys`: the run's `chargeKeys`, when the billing files were read with them. */
+export function computeMoney(result: EngineResult, billing: BillingData, keys: ChargeKeys = chargeKeys(result)): MoneyResult {
   const asOf = Math.floor(result.asOf);
-  const owner = new Map<string, number>();
-  result.rows.forEach((r, i) => {
-    if (!matchable(r)) return;
-    const k = chargeKey(r.subscriptionId);
-    // The same ID in two old accounts: the first row in the engine's order takes the lines.
-    if (!owner.has(k)) owner.set(k, i);
-  });
+  const owner = keys;
 
   let unmatched = billing.unmatchedLines;
   let duplicates = 0;
   const firstFile = new Map<string, number>();
-  const accs = new Map<number, RowAcc>();
+  // By row index: an array, not a map (tens of thousands of rows at 10k customers).
+  const accs = filled<RowFigures | undefined>(result.rows.length, undefined);
+  const counted: number[] = [];
   const overlapOf = (i: number): number | null => {
     const g = result.rows[i].group;
     const from = g === null ? null : result.groups[g].totals.earliestNewStart;
     return from !== null && from <= asOf ? from : null;
   };
 
+  // Only lines of different files can be the same charge twice.
+  const severalFiles = billing.files.length > 1;
   for (const line of billing.lines) {
     const i = owner.get(line.key);
     if (i === undefined) {
       unmatched++;
       continue;
     }
-    const seen = firstFile.get(line.identity);
-    if (seen !== undefined && seen !== line.file) {
-      duplicates++;
-      continue;
+    if (severalFiles) {
+      const identity = lineIdentity(line);
+      const seen = firstFile.get(identity);
+      if (seen !== undefined && seen !== line.file) {
+        duplicates++;
+        continue;
+      }
+      firstFile.set(identity, line.file);
     }
-    firstFile.set(line.identity, line.file);
-    let acc = accs.get(i);
-    if (!acc) accs.set(i, (acc = { lines: 0, soFar: new Map(), latestEnd: -Infinity, latest: new Map() }));
-    count(acc, line, overlapOf(i), asOf);
+    let acc = accs[i];
+    if (!acc) {
+      acc = accs[i] = new RowFigures(i, overlapOf(i), line.currency);
+      counted.push(i);
+    }
+    acc.count(line, asOf);
   }
 
   const problems: Problem[] = [...billing.problems];
@@ -130,28 +253,26 @@ export function computeMoney(result: EngineResult, billing: BillingData): MoneyR
     else unmatched++;
   }
 
+  // Only the groups and customers that have figures are added up (most have none).
   const rows = new Map<number, RowMoney>();
-  for (const [i, acc] of accs) {
+  const groupParts = new Gathered(result.groups.length);
+  for (const i of counted.sort((a, b) => a - b)) {
+    const figures = accs[i]!;
     const r = result.rows[i];
-    const billingNow = stillBilling(r);
-    const currencies = [...new Set([...acc.soFar.keys(), ...acc.latest.keys()])].sort();
-    rows.set(i, {
-      row: i,
-      overlapFrom: overlapOf(i),
-      stillBilling: billingNow,
-      lines: acc.lines,
-      money: currencies.map((c) => ({ currency: c, soFar: acc.soFar.get(c) ?? 0, perDay: billingNow ? acc.latest.get(c) ?? 0 : 0 })),
-    });
+    figures.settle(stillBilling(r));
+    rows.set(i, figures);
+    if (r.group !== null && countsAt(r)) groupParts.add(r.group, figures.money);
   }
-
-  const groups = result.groups.map((g) => sum(g.rows.filter((i) => result.rows[i].role === "from" && countsAt(result.rows[i])).map((i) => rows.get(i)?.money ?? [])));
-  const customers = result.customers.map((c) => sum(c.groups.map((g) => groups[g])));
+  const groups = groupParts.sums(result.groups.length);
+  const customerParts = new Gathered(result.customers.length);
+  for (const g of groupParts.used) customerParts.add(result.groups[g].customer, groups[g]);
+  const customers = customerParts.sums(result.customers.length);
   return {
     asOf,
     rows,
     groups,
     customers,
-    byCurrency: sum(customers),
+    byCurrency: sum(customerParts.used.map((c) => customers[c])),
     unmatchedLines: unmatched,
     duplicateLines: duplicates,
     files: billing.files,
@@ -159,22 +280,12 @@ export function computeMoney(result: EngineResult, billing: BillingData): MoneyR
   };
 }
 
-/** One charge line into its row's figures (§9 "cost so far" and "per day"). */
-function count(acc: RowAcc, line: ChargeLine, overlapFrom: number | null, asOf: number): void {
-  acc.lines++;
-  const days = daysIn(line.start, line.end);
-  const inside = overlapFrom === null ? 0 : daysIn(Math.max(line.start, overlapFrom), Math.min(line.end, asOf));
-  add(acc.soFar, line.currency, (line.amount * inside) / days);
-  // Lines that end on the same latest day (a cycle charge and a seat change) make the day's cost together.
-  if (line.end > acc.latestEnd) {
-    acc.latestEnd = line.end;
-    acc.latest = new Map();
-  }
-  if (line.end === acc.latestEnd) add(acc.latest, line.currency, line.amount / days);
-}
+const add = (m: Map<string, number>, currency: string, x: number) => m.set(currency, (m.get(currency) ?? 0) + x);
 
 /** The sum of figures, per currency. */
 export function sum(parts: readonly Money[]): Money {
+  // A group of one row, a customer of one group: the same figures, nothing to add.
+  if (parts.length === 1) return parts[0];
   const soFar = new Map<string, number>();
   const perDay = new Map<string, number>();
   for (const m of parts) {

@@ -21,7 +21,9 @@ import { detectDelimiter } from "./csv";
 export interface CsvSink {
   /**
    * One record as a spreadsheet shows it (1-based `rowNumber`). `cells[i]` is null for a column
-   * the sink does not keep; `blank` says whether every field of the record, kept or not, is empty.
+   * the sink does not keep (and may be missing past the last column kept); `blank` says whether
+   * every field of the record, kept or not, is empty.
+   * The array is reused for the next record: copy what must outlive the call.
    */
   row(cells: readonly (string | null)[], rowNumber: number, blank: boolean): void;
 }
@@ -60,12 +62,17 @@ export class CsvStream {
   private started = false;
   private rowNumber = 0;
   private keepMask: readonly boolean[] | null = null;
+  /** The last column kept: past it, a line without quotes is skipped to its end at once. */
+  private lastKept = Infinity;
+  /** One array for every record: the sink reads it during its call and must not keep it. */
+  private readonly cells: (string | null)[] = [];
 
   constructor(private readonly sink: CsvSink) {}
 
   /** Which columns become strings from now on (null: all of them). */
   keep(mask: readonly boolean[] | null): void {
     this.keepMask = mask;
+    this.lastKept = mask === null ? Infinity : mask.lastIndexOf(true);
   }
 
   write(bytes: Uint8Array): void {
@@ -109,80 +116,96 @@ export class CsvStream {
   /** Emits every complete record of `text`; gives how much of it was used. */
   private records(text: string, final: boolean): number {
     const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const next = this.record(text, i, final);
-      if (next < 0) return i;
-      i = next;
-    }
-    return n;
-  }
-
-  /** One record from `at`; the index after it, or -1 when the text ends inside it (more to come). */
-  private record(text: string, at: number, final: boolean): number {
-    const n = text.length;
-    const d = this.delimiter;
+    const d = String.fromCharCode(this.delimiter);
     const nl = this.newline;
-    const nl0 = nl.charCodeAt(0);
-    const mask = this.keepMask;
-    const cells: (string | null)[] = [];
-    let blank = true;
-    let i = at;
-    for (let col = 0; ; col++) {
-      const keep = mask === null || mask[col] === true;
-      let value = "";
-      let empty = true;
-      // How the field ended: 0 delimiter, 1 line end, 2 end of text.
-      let ended: 0 | 1 | 2;
-      if (i < n && text.charCodeAt(i) === QUOTE) {
-        const close = this.closingQuote(text, i, final);
-        if (close === null) return -1;
-        if (close.at < 0) {
-          // Unterminated: the rest of the file, as it is (papaparse does the same).
-          if (keep) value = text.slice(i + 1);
-          empty = n <= i + 1;
-          i = n;
-          ended = 2;
-        } else {
-          if (keep) value = text.slice(i + 1, close.at).replace(/""/g, '"');
-          empty = close.at <= i + 1;
-          i = close.next;
-          ended = close.ended;
+    const cells = this.cells;
+    let i = 0;
+    // The next line end, searched once per line rather than once per field (as papaparse does);
+    // searched again only when a quoted field ran past it.
+    let nextNl = text.indexOf(nl, 0);
+    let nextQuote = text.indexOf('"', 0);
+    while (i < n) {
+      const recordStart = i;
+      const mask = this.keepMask;
+      cells.length = 0;
+      let blank = true;
+      let complete = false;
+      for (let col = 0; ; col++) {
+        const keep = mask === null || mask[col] === true;
+        if (nextNl !== -1 && nextNl < i) nextNl = text.indexOf(nl, i);
+        // A column not kept, unquoted, ending at a delimiter on this line: stepped over.
+        if (!keep && col < this.lastKept && text.charCodeAt(i) !== QUOTE) {
+          const nd = text.indexOf(d, i);
+          if (nd !== -1 && (nextNl === -1 || nd < nextNl)) {
+            if (blank && nd > i && text.slice(i, nd).trim() !== "") blank = false;
+            cells.push(null);
+            i = nd + 1;
+            continue;
+          }
         }
-      } else {
-        let j = i;
-        let found: 0 | 1 | 2 = 2;
-        for (; j < n; j++) {
-          const c = text.charCodeAt(j);
-          if (c === d) {
-            found = 0;
+        let value: string | null = keep ? "" : null;
+        let empty: boolean;
+        // Where the field's text is, to tell a blank record when the field is not kept.
+        let from = i;
+        let to = i;
+        // How the field ended: 0 delimiter, 1 line end, 2 end of text.
+        let ended: 0 | 1 | 2;
+        if (i < n && text.charCodeAt(i) === QUOTE) {
+          const close = this.closingQuote(text, i, final);
+          if (close === null) break;
+          from = i + 1;
+          to = close.at < 0 ? n : close.at;
+          // Unterminated: the rest of the file, as it is (papaparse does the same).
+          if (keep) value = close.at < 0 ? text.slice(from) : text.slice(from, to).replace(/""/g, '"');
+          empty = to <= from;
+          i = close.at < 0 ? n : close.next;
+          ended = close.at < 0 ? 2 : close.ended;
+        } else {
+          const nd = text.indexOf(d, i);
+          let end: number;
+          if (nd !== -1 && (nextNl === -1 || nd < nextNl)) {
+            end = nd;
+            ended = 0;
+          } else if (nextNl !== -1) {
+            end = nextNl;
+            ended = 1;
+          } else {
+            // No delimiter or line end left: the field runs to the end of the text, which is
+            // the end of the record only at the end of the file (a line end split across chunks waits too).
+            if (!final) break;
+            end = n;
+            ended = 2;
+          }
+          to = end;
+          empty = end === i;
+          if (keep && !empty) value = text.slice(i, end);
+          i = ended === 0 ? end + 1 : ended === 1 ? end + nl.length : n;
+        }
+        if (!empty && blank && (value ?? text.slice(from, to)).trim() !== "") blank = false;
+        cells.push(value);
+        if (ended !== 0) {
+          complete = true;
+          break;
+        }
+        // After a delimiter comes one more field, even at the very end of the file. Past the
+        // last column kept, a rest of the line without any quote holds no field that could
+        // change where the line ends: it is skipped to the line end in one step.
+        if (col >= this.lastKept) {
+          if (nextQuote !== -1 && nextQuote < i) nextQuote = text.indexOf('"', i);
+          const lineEnd = nextNl !== -1 ? nextNl : final ? n : -1;
+          if (lineEnd !== -1 && (nextQuote === -1 || nextQuote > lineEnd)) {
+            if (blank && text.slice(i, lineEnd).split(d).some((f) => f.trim() !== "")) blank = false;
+            i = nextNl !== -1 ? nextNl + nl.length : n;
+            complete = true;
             break;
           }
-          if (c === nl0) {
-            const at = this.newlineAt(text, j, final);
-            if (at === null) return -1;
-            if (at) {
-              found = 1;
-              break;
-            }
-          }
         }
-        if (found === 2 && !final) return -1;
-        if (j > i) {
-          empty = false;
-          if (keep) value = text.slice(i, j);
-        }
-        ended = found;
-        i = found === 0 ? j + 1 : found === 1 ? j + nl.length : n;
       }
-      if (!empty && blank && (keep ? value.trim() !== "" : true)) blank = false;
-      cells.push(keep ? value : null);
-      // After a delimiter comes one more field, even at the very end of the file.
-      if (ended === 0) continue;
+      if (!complete) return recordStart;
       this.rowNumber++;
       this.sink.row(cells, this.rowNumber, blank);
-      return i;
     }
+    return n;
   }
 
   /**
@@ -217,14 +240,6 @@ export class CsvStream {
       j = q + 1;
     }
   }
-
-  /** Whether the line end starts at `k`; null when the text stops before that can be told. */
-  private newlineAt(text: string, k: number, final: boolean): boolean | null {
-    const nl = this.newline;
-    if (nl.length === 1) return true;
-    if (k + 1 >= text.length) return final ? false : null;
-    return text.charCodeAt(k + 1) === nl.charCodeAt(1);
-  }
 }
 
 function decoderFor(first: Uint8Array): Decoder {
@@ -237,7 +252,7 @@ function decoderFor(first: Uint8Array): Decoder {
 /** Every record of `bytes`, all columns kept: the streaming reader's answer, for comparing with `readCsv`. */
 export function readCsvStream(bytes: Uint8Array, chunkSize = 65_536): string[][] {
   const rows: string[][] = [];
-  const stream = new CsvStream({ row: (cells) => rows.push(cells as string[]) });
+  const stream = new CsvStream({ row: (cells) => rows.push([...cells] as string[]) });
   for (let i = 0; i < bytes.length; i += chunkSize) stream.write(bytes.subarray(i, i + chunkSize));
   stream.end();
   return rows;

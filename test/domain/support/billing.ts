@@ -112,7 +112,7 @@ export interface BillingFileSpec {
 }
 
 /** Reads billing grids as the pane would read sheets (every line kept). */
-export function readBilling(files: readonly BillingFileSpec[], wanted: ((key: string) => boolean) | null = null): BillingData {
+export function readBilling(files: readonly BillingFileSpec[], wanted: ((key: string) => string | null) | null = null): BillingData {
   const reader = new BillingReader(wanted);
   for (const f of files) readBillingGrid(reader, f.source, f.grid);
   return reader.data();
