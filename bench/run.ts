@@ -379,7 +379,7 @@ async function main(): Promise<void> {
         money: round(p.b),
         cpuRatio: ratio,
         wallRatio,
-        counted: [...figures.rows.values()].reduce((k, r) => k + r.lines, 0),
+        counted: figures.countedLines,
         unmatched: figures.unmatchedLines,
         heldGridBytes: gridHeap.bytes,
         heldChargeLineBytes: moneyHeap.bytes,

@@ -113,8 +113,7 @@ export async function runFolder(options: RunOptions, progress: (line: string) =>
   progress(`reconciled: ${report.totals.customers} customers, ${report.totals.flagged} flagged, ${report.problems.length} problems`);
   if (scan.billing.length > 0) {
     const lines = out.money.files.reduce((n, f) => n + f.lines, 0);
-    const counted = [...out.money.rows.values()].reduce((n, r) => n + r.lines, 0);
-    progress(`money: ${lines} charge lines read, ${counted} counted for old subscriptions, ${report.money.unmatchedLines} unmatched${report.money.duplicateLines ? `, ${report.money.duplicateLines} duplicates` : ""}`);
+    progress(`money: ${lines} charge lines read, ${out.money.countedLines} counted for old subscriptions, ${report.money.unmatchedLines} unmatched${report.money.duplicateLines ? `, ${report.money.duplicateLines} duplicates` : ""}`);
   }
   if (options.out) {
     progress(`writing workbook: ${options.out}`);

@@ -32,9 +32,127 @@ export interface ChargeLine {
   readonly others: string;
 }
 
+/**
+ * Charge lines column by column, with no object per line: there are tens of thousands a month at
+ * 10k customers, and each object would be one more for the garbage collector to trace through a
+ * large heap. The numbers sit in typed arrays (outside the JavaScript heap), grown by doubling;
+ * read them below `length`. `at(i)` gives one line as an object, for tests and small uses.
+ */
+export class ChargeLines {
+  readonly key: string[] = [];
+  readonly currency: string[] = [];
+  readonly kind: BillingKind[] = [];
+  readonly others: string[] = [];
+  private size = 0;
+  private starts = new Float64Array(256);
+  private ends = new Float64Array(256);
+  private amounts = new Float64Array(256);
+  private files = new Int32Array(256);
+  private rows = new Int32Array(256);
+
+  get length(): number {
+    return this.size;
+  }
+  get start(): Float64Array {
+    return this.starts;
+  }
+  get end(): Float64Array {
+    return this.ends;
+  }
+  get amount(): Float64Array {
+    return this.amounts;
+  }
+  get file(): Int32Array {
+    return this.files;
+  }
+  get row(): Int32Array {
+    return this.rows;
+  }
+
+  push(l: ChargeLine): void {
+    this.add(l.key, l.start, l.end, l.amount, l.currency, l.file, l.row, l.kind, l.others);
+  }
+
+  add(key: string, start: number, end: number, amount: number, currency: string, file: number, row: number, kind: BillingKind, others: string): void {
+    const i = this.size++;
+    if (i === this.starts.length) this.grow();
+    this.key.push(key);
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.amounts[i] = amount;
+    this.currency.push(currency);
+    this.files[i] = file;
+    this.rows[i] = row;
+    this.kind.push(kind);
+    this.others.push(others);
+  }
+
+  /** Line `from` moved to `to` (not after it), with its dates as given. */
+  move(from: number, to: number, start: number, end: number): void {
+    this.starts[to] = start;
+    this.ends[to] = end;
+    if (from === to) return;
+    this.key[to] = this.key[from];
+    this.amounts[to] = this.amounts[from];
+    this.currency[to] = this.currency[from];
+    this.files[to] = this.files[from];
+    this.rows[to] = this.rows[from];
+    this.kind[to] = this.kind[from];
+    this.others[to] = this.others[from];
+  }
+
+  /** Only the first `length` lines kept. */
+  truncate(length: number): void {
+    this.size = Math.min(this.size, length);
+    for (const column of [this.key, this.currency, this.kind, this.others]) column.length = this.size;
+  }
+
+  /** Line `i` of `from`, with its dates as given. */
+  append(from: ChargeLines, i: number, start = from.start[i], end = from.end[i]): void {
+    this.add(from.key[i], start, end, from.amount[i], from.currency[i], from.file[i], from.row[i], from.kind[i], from.others[i]);
+  }
+
+  at(i: number): ChargeLine {
+    return {
+      key: this.key[i],
+      start: this.starts[i],
+      end: this.ends[i],
+      amount: this.amounts[i],
+      currency: this.currency[i],
+      file: this.files[i],
+      row: this.rows[i],
+      kind: this.kind[i],
+      others: this.others[i],
+    };
+  }
+
+  all(): ChargeLine[] {
+    return Array.from({ length: this.size }, (_, i) => this.at(i));
+  }
+
+  private grow(): void {
+    const n = this.starts.length * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.starts = f64(this.starts);
+    this.ends = f64(this.ends);
+    this.amounts = f64(this.amounts);
+    this.files = i32(this.files);
+    this.rows = i32(this.rows);
+  }
+}
+
 /** What tells one charge from another, to find the same line in two files (docs/DECISIONS.md). */
-export function lineIdentity(l: ChargeLine): string {
-  return `${l.kind}|${l.key}|${l.start}|${l.end}|${l.amount}|${l.currency}|${l.others}`;
+export function lineIdentity(lines: ChargeLines, i: number): string {
+  return `${lines.kind[i]}|${lines.key[i]}|${lines.start[i]}|${lines.end[i]}|${lines.amount[i]}|${lines.currency[i]}|${lines.others[i]}`;
 }
 
 /** A line of a subscription whose date or amount cannot be read: a BAD_VALUE problem if the subscription is reconciled. */
@@ -56,7 +174,7 @@ export interface BillingFileInfo {
 
 export interface BillingData {
   readonly files: readonly BillingFileInfo[];
-  readonly lines: readonly ChargeLine[];
+  readonly lines: ChargeLines;
   readonly badLines: readonly BadLine[];
   /** Lines left out while reading: no subscription ID, or one the reconciliation does not hold. */
   readonly unmatchedLines: number;
@@ -64,7 +182,7 @@ export interface BillingData {
   readonly problems: readonly Problem[];
 }
 
-export const NO_BILLING: BillingData = { files: [], lines: [], badLines: [], unmatchedLines: 0, problems: [] };
+export const NO_BILLING: BillingData = { files: [], lines: new ChargeLines(), badLines: [], unmatchedLines: 0, problems: [] };
 
 /** A subscription ID as charge lines and old rows are matched by it: trimmed, braces ignored, any case (§9). */
 export function chargeKey(id: string): string {
@@ -101,12 +219,6 @@ export function readCurrency(cell: Cell | undefined): Reading<string> {
   const t = typeof cell === "string" ? cell.trim() : "";
   return /^[A-Za-z]{3}$/.test(t) ? { ok: true, value: t.toUpperCase() } : { ok: false, reason: `${shown(cell)} is not a currency code` };
 }
-
-/**
- * A line kept until its file ends, as the ChargeLine it will become: only then is the order of
- * the file's slash dates known. Until then `start` and `end` hold `dateCode`s.
- */
-type PendingLine = { -readonly [K in keyof ChargeLine]: ChargeLine[K] };
 
 /** The cells of a line that cannot be read, for its message (kept only for such lines). */
 interface Unread {
@@ -152,7 +264,7 @@ const detach = (s: string): string => (s.length < 13 ? s : (s + " ").slice(0, -1
 /** Collects the charge lines of any number of reconciliation files. */
 export class BillingReader {
   private readonly files: BillingFileInfo[] = [];
-  private readonly lines: ChargeLine[] = [];
+  private lines = new ChargeLines();
   private readonly badLines: BadLine[] = [];
   private readonly problems: Problem[] = [];
   private unmatched = 0;
@@ -176,7 +288,7 @@ export class BillingReader {
   }
 
   data(): BillingData {
-    return { files: [...this.files], lines: [...this.lines], badLines: [...this.badLines], unmatchedLines: this.unmatched, problems: [...this.problems] };
+    return { files: [...this.files], lines: this.lines, badLines: [...this.badLines], unmatchedLines: this.unmatched, problems: [...this.problems] };
   }
 
   /** @internal The key a line of this subscription is kept under, or null. */
@@ -186,11 +298,13 @@ export class BillingReader {
   }
 
   /** @internal A file's lines, once it has ended; a file that broke off half-way never gets here. */
-  finish(info: BillingFileInfo, problem: Problem | null, lines: readonly ChargeLine[], bad: readonly BadLine[], unmatched: number): void {
+  finish(info: BillingFileInfo, problem: Problem | null, lines: ChargeLines | null, bad: readonly BadLine[], unmatched: number): void {
     this.files.push(info);
     this.unmatched += unmatched;
     if (problem) this.problems.push(problem);
-    for (const l of lines) this.lines.push(l);
+    // The first file's lines are taken as they are; the next ones are added to them.
+    if (lines && this.lines.length === 0) this.lines = lines;
+    else if (lines) for (let i = 0; i < lines.length; i++) this.lines.append(lines, i);
     for (const b of bad) this.badLines.push(b);
   }
 }
@@ -202,14 +316,16 @@ export class BillingFile {
   private mask: boolean[] | null = null;
   private count = 0;
   private unmatched = 0;
-  private readonly pending: PendingLine[] = [];
-  private readonly unread = new Map<PendingLine, Unread>();
+  /** Lines kept until the file ends: only then is the order of its slash dates known (their `start` and `end` are `readDateCode`s until then). */
+  private readonly pending = new ChargeLines();
+  private readonly unread = new Map<number, Unread>();
   /** Slash dates seen with a first number above 12 (day-first) or a second one above 12 (month-first). */
   private dayFirstSeen = false;
   private monthFirstSeen = false;
   private ended = false;
   private identityAt: [number | null, number | null] | null = null;
   private readonly texts = new Map<string, string>();
+  private readonly identities = new Map<string, Map<string, string>>();
 
   constructor(
     readonly source: string,
@@ -248,21 +364,13 @@ export class BillingFile {
     }
     const amountCell = cells[h.amount!];
     const currencyCell = cells[h.currency!];
-    const line: PendingLine = {
-      key,
-      start,
-      end,
-      amount: amountValue(amountCell),
-      currency: this.shared(currencyValue(currencyCell)),
-      file: this.index,
-      row,
-      kind: h.kind!,
-      others: this.identityCells(cells),
-    };
-    this.pending.push(line);
-    if (Number.isNaN(start) || Number.isNaN(end) || Number.isNaN(line.amount) || line.currency === "") {
-      this.unread.set(line, { startCell, endCell, amountCell, currencyCell });
+    const amount = amountValue(amountCell);
+    const currency = this.shared(currencyValue(currencyCell));
+    const p = this.pending;
+    if (Number.isNaN(start) || Number.isNaN(end) || Number.isNaN(amount) || currency === "") {
+      this.unread.set(p.length, { startCell, endCell, amountCell, currencyCell });
     }
+    p.add(key, start, end, amount, currency, this.index, row, h.kind!, this.identityCells(cells));
   }
 
   end(): void {
@@ -273,7 +381,7 @@ export class BillingFile {
       this.reader.finish(
         { source: this.source, kind: null, lines: 0, state: "EMPTY_FILE" },
         { source: this.source, row: 0, code: "EMPTY_FILE", message: "The billing file is empty" },
-        [],
+        null,
         [],
         0,
       );
@@ -288,26 +396,27 @@ export class BillingFile {
           code: "MISSING_COLUMN",
           message: `${h.kind === null ? "Not a Partner Center reconciliation file" : `${h.kind === "legacy" ? "Legacy license-based" : "New-commerce invoice"} reconciliation file`}: missing column${h.missing.length > 1 ? "s" : ""} ${h.missing.join(", ")}; its lines are not read`,
         },
-        [],
+        null,
         [],
         0,
       );
       return;
     }
-    const lines: ChargeLine[] = [];
+    // The kept lines become the file's lines where they are: dates settled, unreadable ones taken out.
+    const p = this.pending;
     const bad: BadLine[] = [];
-    for (const p of this.pending) {
-      const startCode = p.start;
-      const endCode = p.end;
-      p.start = this.dateOf(startCode);
-      p.end = this.dateOf(endCode);
-      if (this.unread.has(p) || Number.isNaN(p.start) || Number.isNaN(p.end) || p.end < p.start) {
-        bad.push({ key: p.key, file: this.index, row: p.row, message: this.whyNot(p, startCode, endCode) });
+    let kept = 0;
+    for (let i = 0; i < p.length; i++) {
+      const start = this.dateOf(p.start[i]);
+      const end = this.dateOf(p.end[i]);
+      if (this.unread.has(i) || Number.isNaN(start) || Number.isNaN(end) || end < start) {
+        bad.push({ key: p.key[i], file: this.index, row: p.row[i], message: this.whyNot(i, start, end) });
         continue;
       }
-      lines.push(p);
+      p.move(i, kept++, start, end);
     }
-    this.reader.finish({ source: this.source, kind: h.kind, lines: this.count, state: "ok" }, null, lines, bad, this.unmatched);
+    p.truncate(kept);
+    this.reader.finish({ source: this.source, kind: h.kind, lines: this.count, state: "ok" }, null, p, bad, this.unmatched);
   }
 
   private readHeader(cells: readonly Cell[]): void {
@@ -328,8 +437,14 @@ export class BillingFile {
 
   private identityCells(cells: readonly Cell[]): string {
     const [a, b] = this.identityAt!;
-    const text = (i: number | null) => (i === null ? "" : cellText(cells[i]).trim());
-    return this.shared(`${text(a)}|${text(b)}`);
+    const type = a === null ? "" : cellText(cells[a]).trim();
+    const quantity = b === null ? "" : cellText(cells[b]).trim();
+    // Looked up by its two parts: no joined text is built for each line.
+    let byQuantity = this.identities.get(type);
+    if (!byQuantity) this.identities.set(detach(type), (byQuantity = new Map()));
+    let s = byQuantity.get(quantity);
+    if (s === undefined) byQuantity.set(detach(quantity), (s = detach(`${type}|${quantity}`)));
+    return s;
   }
 
   /**
@@ -359,9 +474,11 @@ export class BillingFile {
   }
 
   /** The BAD_VALUE message of a line that cannot be counted, naming every unreadable value. */
-  private whyNot(p: PendingLine, startCode: number, endCode: number): string {
+  private whyNot(i: number, start: number, end: number): string {
     const h = this.header!;
-    const u = this.unread.get(p);
+    const u = this.unread.get(i);
+    const startCode = this.pending.start[i];
+    const endCode = this.pending.end[i];
     const reasons: string[] = [];
     const date = (code: number, cell: Cell | undefined, column: string) => {
       if (Number.isNaN(code)) {
@@ -379,7 +496,7 @@ export class BillingFile {
     const currency = u ? readCurrency(u.currencyCell) : null;
     if (amount && !amount.ok) reasons.push(`${h.amountField === "subtotal" ? "Subtotal" : h.amountField === "amount" ? "Amount" : "Total"} ${amount.reason}`);
     if (currency && !currency.ok) reasons.push(`Currency ${currency.reason}`);
-    if (!Number.isNaN(p.start) && !Number.isNaN(p.end) && p.end < p.start) reasons.push("ChargeEndDate is before ChargeStartDate");
+    if (!Number.isNaN(start) && !Number.isNaN(end) && end < start) reasons.push("ChargeEndDate is before ChargeStartDate");
     return `Charge line not counted: ${reasons.join("; ")}`;
   }
 }

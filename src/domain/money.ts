@@ -7,7 +7,7 @@
  * per currency and never converted; they are kept unrounded here and rounded to cents where
  * they are shown (`roundCents`).
  */
-import { BillingData, BillingFileInfo, ChargeLine, chargeKey, lineIdentity } from "./charges";
+import { BillingData, BillingFileInfo, chargeKey, lineIdentity } from "./charges";
 import { countsAt } from "./engine";
 import { EngineResult, Problem, RowResult } from "./model";
 
@@ -38,16 +38,25 @@ export interface RowMoney {
   readonly money: Money;
 }
 
+/**
+ * The figures of a run, read by the engine's row, group and customer indexes (`rowMoney`,
+ * `groupMoney`, `customerMoney`). They are kept column by column and each figure is built when
+ * it is asked for, so that tens of thousands of rows cost no object each.
+ */
 export interface MoneyResult {
   readonly asOf: number;
-  /** Old rows with at least one charge line, by engine row index. */
-  readonly rows: ReadonlyMap<number, RowMoney>;
+  /** Old rows with at least one charge line, in row order. */
+  readonly rowsWithLines: readonly number[];
+  /** The figures of an old row; null when no charge line matched it. */
+  row(row: number): RowMoney | null;
   /** By engine group index: the rows of the group that count (§3, §7.3). */
-  readonly groups: readonly Money[];
+  group(group: number): Money;
   /** By engine customer index: the sum of its groups. */
-  readonly customers: readonly Money[];
+  customer(customer: number): Money;
   /** Every customer together. */
   readonly byCurrency: Money;
+  /** Charge lines counted for old rows. */
+  readonly countedLines: number;
   /** Lines whose subscription is no old row of the reconciliation (or that name no subscription). */
   readonly unmatchedLines: number;
   /** Lines already counted from an earlier file (the same charge downloaded twice). */
@@ -71,25 +80,28 @@ function matchable(r: RowResult): boolean {
 export type ChargeKeys = ReadonlyMap<string, number>;
 
 export function chargeKeys(result: EngineResult): ChargeKeys {
-  const keys = new Map<string, number>();
+  const rowOf = new Map<string, number>();
   const rows = result.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (!matchable(r)) continue;
     const k = chargeKey(r.subscriptionId);
-    if (!keys.has(k)) keys.set(k, i);
+    if (!rowOf.has(k)) rowOf.set(k, i);
   }
-  return keys;
+  return rowOf;
 }
 
 /**
- * `BillingReader`'s `wanted` for a run: a line's key if an old row holds it, as the row's own
- * string (a kept line then holds no text of the file it came from), else null.
+ * `BillingReader`'s `wanted` for a run: a line's key if an old row holds it, else null. The key
+ * kept is the row's own string where the row's ID is already written as a key (the usual
+ * lower-case GUID), so that a kept line holds no text of the file it came from.
  */
 export function wantedKeys(result: EngineResult, keys: ChargeKeys = chargeKeys(result)): (key: string) => string | null {
   return (k) => {
     const i = keys.get(k);
-    return i === undefined ? null : chargeKey(result.rows[i].subscriptionId);
+    if (i === undefined) return null;
+    const id = result.rows[i].subscriptionId;
+    return id === k ? id : chargeKey(id);
   };
 }
 
@@ -101,178 +113,194 @@ export function stillBilling(r: RowResult): boolean {
 /** Days of `from`..`to`, both included; 0 when the range is empty. */
 const daysIn = (from: number, to: number): number => Math.max(0, to - from + 1);
 
-/**
- * A row's figures while its lines are counted, then as shown (`RowMoney`): its first currency in
- * fields, any other one in `more` (rare). One object per row with charge lines: there are tens of
- * thousands of them at 10k customers.
- */
-class RowFigures implements RowMoney {
-  lines = 0;
-  stillBilling = false;
-  money: Money = [];
-  private latestEnd = -Infinity;
-  private soFar = 0;
-  /** Σ amount ÷ days of the lines that end on `latestEnd`. */
-  private latest = 0;
-  private more: Map<string, { soFar: number; latest: number }> | null = null;
-
-  constructor(
-    readonly row: number,
-    readonly overlapFrom: number | null,
-    private readonly currency: string,
-  ) {}
-
-  /** One charge line (§9 "cost so far" and "per day"). */
-  count(line: ChargeLine, asOf: number): void {
-    this.lines++;
-    const days = daysIn(line.start, line.end);
-    const inside = this.overlapFrom === null ? 0 : daysIn(Math.max(line.start, this.overlapFrom), Math.min(line.end, asOf));
-    // Lines that end on the same latest day (a cycle charge and a seat change) make the day's cost together.
-    if (line.end > this.latestEnd) {
-      this.latestEnd = line.end;
-      this.latest = 0;
-      if (this.more) for (const m of this.more.values()) m.latest = 0;
-    }
-    const perDay = line.end === this.latestEnd ? line.amount / days : 0;
-    const soFar = (line.amount * inside) / days;
-    if (line.currency === this.currency) {
-      this.soFar += soFar;
-      this.latest += perDay;
-      return;
-    }
-    this.more ??= new Map();
-    const m = this.more.get(line.currency);
-    if (m) {
-      m.soFar += soFar;
-      m.latest += perDay;
-    } else this.more.set(line.currency, { soFar, latest: perDay });
-  }
-
-  /** Done counting: the figures, per day only while the row keeps billing. */
-  settle(stillBilling: boolean): void {
-    this.stillBilling = stillBilling;
-    const first: CurrencyMoney = { currency: this.currency, soFar: this.soFar, perDay: stillBilling ? this.latest : 0 };
-    if (!this.more) {
-      this.money = [first];
-      return;
-    }
-    const all = [first, ...[...this.more].map(([currency, m]) => ({ currency, soFar: m.soFar, perDay: stillBilling ? m.latest : 0 }))];
-    this.money = all.sort((a, b) => (a.currency < b.currency ? -1 : 1));
-  }
-}
-
-/** Figures gathered per index (group, customer): the first part alone, the others aside (rare). */
-class Gathered {
-  private readonly first: (Money | undefined)[];
-  private readonly more = new Map<number, Money[]>();
-  readonly used: number[] = [];
-
-  constructor(size: number) {
-    this.first = filled<Money | undefined>(size, undefined);
-  }
-
-  add(at: number, m: Money): void {
-    if (this.first[at] === undefined) {
-      this.first[at] = m;
-      this.used.push(at);
-      return;
-    }
-    const more = this.more.get(at);
-    if (more) more.push(m);
-    else this.more.set(at, [m]);
-  }
-
-  /** The sums, by index; NONE where nothing was gathered. */
-  sums(size: number): Money[] {
-    const out = filled<Money>(size, NONE);
-    for (const at of this.used) {
-      const more = this.more.get(at);
-      out[at] = more ? sum([this.first[at]!, ...more]) : this.first[at]!;
-    }
-    return out;
-  }
-}
-
 const NONE: Money = [];
 
+/** The currencies met in a run, numbered (sums keep a number per index, not a string). */
+class Currencies {
+  readonly codes: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  number(code: string): number {
+    let n = this.numbers.get(code);
+    if (n === undefined) {
+      n = this.codes.length;
+      this.codes.push(code);
+      this.numbers.set(code, n);
+    }
+    return n;
+  }
+}
+
 /**
- * An array of `size` times `value`, built by pushing: V8 gives `new Array(size)` of 100,000 and
- * more (rows at 10k customers) dictionary elements, which made every index a hash lookup.
+ * Running sums per index (row, group or customer), column by column in typed arrays — outside
+ * the JavaScript heap, so that 100,000 rows add nothing for the garbage collector to trace: the
+ * first currency met in the arrays, any other currency of the same index aside (rare).
+ * `latest` is the per-day figure.
  */
-function filled<T>(size: number, value: T): T[] {
-  const a: T[] = [];
-  for (let i = 0; i < size; i++) a.push(value);
-  return a;
+class Sums {
+  /** The currency's number + 1; 0 where nothing was added. */
+  readonly currency: Int32Array;
+  readonly soFar: Float64Array;
+  readonly latest: Float64Array;
+  readonly more = new Map<number, Map<number, { soFar: number; latest: number }>>();
+
+  constructor(
+    size: number,
+    readonly currencies: Currencies,
+  ) {
+    this.currency = new Int32Array(size);
+    this.soFar = new Float64Array(size);
+    this.latest = new Float64Array(size);
+  }
+
+  add(at: number, currency: number, soFar: number, latest: number): void {
+    const first = this.currency[at];
+    if (first === 0) {
+      this.currency[at] = currency + 1;
+    } else if (first !== currency + 1) {
+      let m = this.more.get(at);
+      if (!m) this.more.set(at, (m = new Map()));
+      const x = m.get(currency);
+      if (x) {
+        x.soFar += soFar;
+        x.latest += latest;
+      } else m.set(currency, { soFar, latest });
+      return;
+    }
+    this.soFar[at] += soFar;
+    this.latest[at] += latest;
+  }
+
+  /** Adds index `at` of `from` (every currency of it) to index `to`. */
+  addFrom(from: Sums, at: number, to: number): void {
+    if (from.currency[at] === 0) return;
+    this.add(to, from.currency[at] - 1, from.soFar[at], from.latest[at]);
+    const more = from.more.get(at);
+    if (more) for (const [c, x] of more) this.add(to, c, x.soFar, x.latest);
+  }
+
+  /** Index `at`'s per-day figures set to 0 (a row that no longer bills). */
+  stopDaily(at: number): void {
+    this.latest[at] = 0;
+    const more = this.more.get(at);
+    if (more) for (const x of more.values()) x.latest = 0;
+  }
+
+  /** The indexes added to, in index order (a pass over the column: no sort). */
+  usedInOrder(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.currency.length; i++) if (this.currency[i] !== 0) out.push(i);
+    return out;
+  }
+
+  has(at: number): boolean {
+    return at >= 0 && at < this.currency.length && this.currency[at] !== 0;
+  }
+
+  money(at: number): Money {
+    if (!this.has(at)) return NONE;
+    const codes = this.currencies.codes;
+    const one: CurrencyMoney = { currency: codes[this.currency[at] - 1], soFar: this.soFar[at], perDay: this.latest[at] };
+    const more = this.more.get(at);
+    if (!more) return [one];
+    return [one, ...[...more].map(([c, x]) => ({ currency: codes[c], soFar: x.soFar, perDay: x.latest }))].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  }
+}
+
+/**
+ * The rows' figures while their lines are counted: the sums, and for the per-day figure the
+ * latest ChargeEndDate of each row, whose lines alone make the day's cost (`latest` is reset
+ * when a later line comes).
+ */
+class RowSums extends Sums {
+  readonly latestEnd: Float64Array;
+  readonly lines: Int32Array;
+
+  constructor(size: number, currencies: Currencies) {
+    super(size, currencies);
+    this.latestEnd = new Float64Array(size).fill(-Infinity);
+    this.lines = new Int32Array(size);
+  }
+
+  count(i: number, start: number, end: number, amount: number, currency: number, overlapFrom: number | null, asOf: number): void {
+    this.lines[i]++;
+    const days = daysIn(start, end);
+    const inside = overlapFrom === null ? 0 : daysIn(Math.max(start, overlapFrom), Math.min(end, asOf));
+    // Lines that end on the same latest day (a cycle charge and a seat change) make the day's cost together.
+    if (end > this.latestEnd[i]) {
+      this.latestEnd[i] = end;
+      this.stopDaily(i);
+    }
+    this.add(i, currency, (amount * inside) / days, end === this.latestEnd[i] ? amount / days : 0);
+  }
 }
 
 /** `keys`: the run's `chargeKeys`, when the billing files were read with them. */
 export function computeMoney(result: EngineResult, billing: BillingData, keys: ChargeKeys = chargeKeys(result)): MoneyResult {
   const asOf = Math.floor(result.asOf);
-  const owner = keys;
-
-  let unmatched = billing.unmatchedLines;
-  let duplicates = 0;
-  const firstFile = new Map<string, number>();
-  // By row index: an array, not a map (tens of thousands of rows at 10k customers).
-  const accs = filled<RowFigures | undefined>(result.rows.length, undefined);
-  const counted: number[] = [];
+  const lines = billing.lines;
   const overlapOf = (i: number): number | null => {
     const g = result.rows[i].group;
     const from = g === null ? null : result.groups[g].totals.earliestNewStart;
     return from !== null && from <= asOf ? from : null;
   };
 
+  let unmatched = billing.unmatchedLines;
+  let duplicates = 0;
+  let counted = 0;
+  const currencies = new Currencies();
+  const rows = new RowSums(result.rows.length, currencies);
   // Only lines of different files can be the same charge twice.
-  const severalFiles = billing.files.length > 1;
-  for (const line of billing.lines) {
-    const i = owner.get(line.key);
+  const firstFile = billing.files.length > 1 ? new Map<string, number>() : null;
+  for (let j = 0; j < lines.length; j++) {
+    const i = keys.get(lines.key[j]);
     if (i === undefined) {
       unmatched++;
       continue;
     }
-    if (severalFiles) {
-      const identity = lineIdentity(line);
+    if (firstFile) {
+      const identity = lineIdentity(lines, j);
       const seen = firstFile.get(identity);
-      if (seen !== undefined && seen !== line.file) {
+      if (seen !== undefined && seen !== lines.file[j]) {
         duplicates++;
         continue;
       }
-      firstFile.set(identity, line.file);
+      firstFile.set(identity, lines.file[j]);
     }
-    let acc = accs[i];
-    if (!acc) {
-      acc = accs[i] = new RowFigures(i, overlapOf(i), line.currency);
-      counted.push(i);
-    }
-    acc.count(line, asOf);
+    counted++;
+    rows.count(i, lines.start[j], lines.end[j], lines.amount[j], currencies.number(lines.currency[j]), overlapOf(i), asOf);
   }
 
   const problems: Problem[] = [...billing.problems];
   for (const bad of billing.badLines) {
-    if (owner.has(bad.key)) problems.push({ source: billing.files[bad.file].source, row: bad.row, code: "BAD_VALUE", message: bad.message });
+    if (keys.has(bad.key)) problems.push({ source: billing.files[bad.file].source, row: bad.row, code: "BAD_VALUE", message: bad.message });
     else unmatched++;
   }
 
-  // Only the groups and customers that have figures are added up (most have none).
-  const rows = new Map<number, RowMoney>();
-  const groupParts = new Gathered(result.groups.length);
-  for (const i of counted.sort((a, b) => a - b)) {
-    const figures = accs[i]!;
+  // Per day only while a row keeps billing; groups add up their rows that count, customers their
+  // groups, in index order (sums of the same figures in the same order give the same cents).
+  const rowsWithLines = rows.usedInOrder();
+  const billingNow = new Uint8Array(result.rows.length);
+  const groups = new Sums(result.groups.length, currencies);
+  for (const i of rowsWithLines) {
     const r = result.rows[i];
-    figures.settle(stillBilling(r));
-    rows.set(i, figures);
-    if (r.group !== null && countsAt(r)) groupParts.add(r.group, figures.money);
+    if (stillBilling(r)) billingNow[i] = 1;
+    else rows.stopDaily(i);
+    if (r.group !== null && countsAt(r)) groups.addFrom(rows, i, r.group);
   }
-  const groups = groupParts.sums(result.groups.length);
-  const customerParts = new Gathered(result.customers.length);
-  for (const g of groupParts.used) customerParts.add(result.groups[g].customer, groups[g]);
-  const customers = customerParts.sums(result.customers.length);
+  const customers = new Sums(result.customers.length, currencies);
+  for (const g of groups.usedInOrder()) customers.addFrom(groups, g, result.groups[g].customer);
+  const total = new Sums(1, currencies);
+  for (const c of customers.usedInOrder()) total.addFrom(customers, c, 0);
+
   return {
     asOf,
-    rows,
-    groups,
-    customers,
-    byCurrency: sum(customerParts.used.map((c) => customers[c])),
+    rowsWithLines,
+    row: (i) => (rows.has(i) ? { row: i, overlapFrom: overlapOf(i), stillBilling: billingNow[i] === 1, lines: rows.lines[i], money: rows.money(i) } : null),
+    group: (g) => groups.money(g),
+    customer: (c) => customers.money(c),
+    byCurrency: total.money(0),
+    countedLines: counted,
     unmatchedLines: unmatched,
     duplicateLines: duplicates,
     files: billing.files,
@@ -280,27 +308,18 @@ export function computeMoney(result: EngineResult, billing: BillingData, keys: C
   };
 }
 
-const add = (m: Map<string, number>, currency: string, x: number) => m.set(currency, (m.get(currency) ?? 0) + x);
-
 /** The sum of figures, per currency. */
 export function sum(parts: readonly Money[]): Money {
-  // A group of one row, a customer of one group: the same figures, nothing to add.
-  if (parts.length === 1) return parts[0];
-  const soFar = new Map<string, number>();
-  const perDay = new Map<string, number>();
-  for (const m of parts) {
-    for (const x of m) {
-      add(soFar, x.currency, x.soFar);
-      add(perDay, x.currency, x.perDay);
-    }
-  }
-  return [...soFar.keys()].sort().map((c) => ({ currency: c, soFar: soFar.get(c)!, perDay: perDay.get(c)! }));
+  const currencies = new Currencies();
+  const total = new Sums(1, currencies);
+  for (const m of parts) for (const x of m) total.add(0, currencies.number(x.currency), x.soFar, x.perDay);
+  return total.money(0);
 }
 
 /** Figures by the engine's row, group and customer indexes; empty when no charge line matched. */
-export const rowMoney = (m: MoneyResult, row: number): Money => m.rows.get(row)?.money ?? [];
-export const groupMoney = (m: MoneyResult, group: number): Money => m.groups[group] ?? [];
-export const customerMoney = (m: MoneyResult, customer: number): Money => m.customers[customer] ?? [];
+export const rowMoney = (m: MoneyResult, row: number): Money => m.row(row)?.money ?? NONE;
+export const groupMoney = (m: MoneyResult, group: number): Money => m.group(group);
+export const customerMoney = (m: MoneyResult, customer: number): Money => m.customer(customer);
 
 /** To the cent, halves away from zero (the nudge keeps 1.005, stored as 1.00499…, at 1.01). */
 export function roundCents(x: number): number {

@@ -21,7 +21,7 @@ describe("§9 files: a CSV streamed from disk reads as the same file read whole"
     const streamed = await readBillingFiles(FIXTURES, ["nce-november.csv"], null);
     const whole = readBilling([{ source: "nce-november.csv", grid: readCsv(new Uint8Array(readFileSync(path.join(FIXTURES, "nce-november.csv")))) }]);
     expect(streamed).toEqual(whole);
-    expect(streamed.lines.map((l) => [l.key, l.row, l.start, l.end, l.amount, l.currency])).toEqual([
+    expect(streamed.lines.all().map((l) => [l.key, l.row, l.start, l.end, l.amount, l.currency])).toEqual([
       [E3, 2, 46296, 46326, 226, "EUR"],
       [E3, 3, 46327, 46356, 226, "EUR"],
       [BB, 4, 46338, 46356, 7.22, "CHF"],
@@ -33,14 +33,14 @@ describe("§9 files: a CSV streamed from disk reads as the same file read whole"
 
   test("lines of subscriptions not wanted are only counted", async () => {
     const d = await readBillingFiles(FIXTURES, ["nce-november.csv"], (k) => (k === E3 ? E3 : null));
-    expect([d.lines.map((l) => l.row), d.unmatchedLines]).toEqual([[2, 3], 4]);
+    expect([d.lines.all().map((l) => l.row), d.unmatchedLines]).toEqual([[2, 3], 4]);
   });
 });
 
 describe("§9 files: .xlsx as well as .csv", () => {
   test("nce-november.xlsx (an empty first sheet, then real date and number cells) gives the lines of its CSV twin", async () => {
     const [csv, xlsx] = await Promise.all([readBillingFiles(FIXTURES, ["nce-november.csv"], null), readBillingFiles(FIXTURES, ["nce-november.xlsx"], null)]);
-    const strip = (d: typeof csv) => d.lines.map(({ file: _f, ...l }) => l);
+    const strip = (d: typeof csv) => d.lines.all().map(({ file: _f, ...l }) => l);
     expect(strip(xlsx)).toEqual(strip(csv));
     expect(xlsx.files).toEqual([{ source: "nce-november.xlsx", kind: "nce", lines: 6, state: "ok" }]);
   });
