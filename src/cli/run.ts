@@ -103,9 +103,10 @@ export async function runFolder(options: RunOptions, progress: (line: string) =>
   const reconcileOptions: ReconcileOptions = { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null };
   const run = reconcileFiles(scan.files, reconcileOptions);
   let billing = NO_BILLING;
-  const keys = chargeKeys(run.result);
+  let keys: ChargeKeys | undefined;
   if (scan.billing.length > 0) {
     progress(`reading billing: ${scan.billing.length} file${scan.billing.length > 1 ? "s" : ""}`);
+    keys = chargeKeys(run.result);
     billing = await readBillingFiles(options.folder, scan.billing, wantedKeys(run.result, keys));
   }
   const out = finishRun(run, reconcileOptions, billing, keys);

@@ -236,7 +236,9 @@ class RowSums extends Sums {
 }
 
 /** `keys`: the run's `chargeKeys`, when the billing files were read with them. */
-export function computeMoney(result: EngineResult, billing: BillingData, keys: ChargeKeys = chargeKeys(result)): MoneyResult {
+export function computeMoney(result: EngineResult, billing: BillingData, keys?: ChargeKeys): MoneyResult {
+  // Without a charge line there is nothing to match: a run without billing files builds no key map.
+  if (!keys) keys = billing.lines.length + billing.badLines.length > 0 ? chargeKeys(result) : new Map<string, number>();
   const asOf = Math.floor(result.asOf);
   const lines = billing.lines;
   const overlapOf = (i: number): number | null => {
