@@ -231,7 +231,7 @@ interface Unread {
 const digit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** `readAmount`'s value, NaN when it cannot be read; the usual `-123.45` is scanned by hand. */
-function amountValue(cell: Cell | undefined): number {
+export function amountValue(cell: Cell | undefined): number {
   if (typeof cell === "string") {
     const n = cell.length;
     let i = cell.charCodeAt(0) === 0x2d ? 1 : 0;
@@ -248,7 +248,7 @@ function amountValue(cell: Cell | undefined): number {
 }
 
 /** `readCurrency`'s code, "" when there is none. */
-function currencyValue(cell: Cell | undefined): string {
+export function currencyValue(cell: Cell | undefined): string {
   if (typeof cell === "string" && cell.length === 3 && /^[A-Z]{3}$/.test(cell)) return cell;
   const r = readCurrency(cell);
   return r.ok ? r.value : "";

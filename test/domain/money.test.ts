@@ -4,8 +4,9 @@
  * that money never changes a verdict. The as-of date is 2026-11-24 throughout.
  */
 import { Cell, isoToSerial } from "../../src/domain/cells";
-import { chargeKey } from "../../src/domain/charges";
-import { readDate } from "../../src/domain/dates";
+import fc from "fast-check";
+import { amountValue, chargeKey, currencyValue, readAmount, readCurrency } from "../../src/domain/charges";
+import { readDate, readDateCode, readDateParts } from "../../src/domain/dates";
 import { classifyHeader, recogniseBillingHeader } from "../../src/domain/headers";
 import { detectKind, importFiles } from "../../src/domain/importer";
 import { computeMoney, customerMoney, groupMoney, roundCents, rowMoney } from "../../src/domain/money";
@@ -133,6 +134,27 @@ describe("§9 input: dates — ISO (with a time or not), the spreadsheet's own d
     }
   });
 
+  test("the hand scanner of the usual forms reads every text as the date grammar does (readDateCode = readDateParts)", () => {
+    const viaParts = (c: string) => {
+      const r = readDateParts(c);
+      if (r === null) return NaN;
+      if ("serial" in r) return r.serial;
+      const [a, b, y] = r.slash;
+      return -(a * 1e6 + b * 1e4 + y);
+    };
+    for (const c of ["2026-11-01T00:00:00Z", "11/30/2026 23:59", " 11/1/2026", "11/1/2026 ", "2026-02-30", "12-11-2026", "11/30/20261", "2026-11-012", "2/28/2019 11:59 PM"]) {
+      expect([c, readDateCode(c)]).toEqual([c, viaParts(c)]);
+    }
+    fc.assert(fc.property(fc.stringMatching(/^[0-9\-/ :.TZPMA]{0,20}$/), (c) => expect([c, readDateCode(c)]).toEqual([c, viaParts(c)])), { numRuns: 5000 });
+    const parts = fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 10000 }), fc.constantFrom("", " 0:00", " 23:59", "T10:00:00Z", "Z", " "));
+    fc.assert(
+      fc.property(parts, ([a, b, y, t]) => {
+        for (const c of [`${a}/${b}/${y}${t}`, `${String(y).padStart(4, "0")}-${a}-${b}${t}`]) expect([c, readDateCode(c)]).toEqual([c, viaParts(c)]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   test("a file whose slash dates are day-first (re-saved by Excel in a European locale) is read day-first throughout", () => {
     // 13/10/2026 can only be day-first, so 01/11/2026 is 1 November and 30/11/2026 the 30th.
     const run = runWithBilling(contoso(), [nce([charge("13/10/2026", "31/10/2026", "0"), charge("01/11/2026", "30/11/2026", "300")])]);
@@ -199,6 +221,18 @@ describe("§9 input: amounts and currencies", () => {
   test("code's choice: a line without a currency is a BAD_VALUE (it belongs to no currency, and amounts are never converted)", () => {
     const run = runWithBilling(contoso(), [nce([charge("2026-11-01", "2026-11-30", "300", { currency: " " })])]);
     expect(run.money.problems.map((p) => p.message)).toEqual(["Charge line not counted: Currency is empty: the amount belongs to no currency (amounts are never converted)"]);
+  });
+
+  test("the hand scanner of the usual amounts and codes reads as readAmount and readCurrency do", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^[-+0-9.,eE ]{0,10}$/), fc.double().map(String), fc.stringMatching(/^[A-Za-z ]{0,4}$/)), (c) => {
+        const a = readAmount(c);
+        expect([c, amountValue(c)]).toEqual([c, a.ok ? a.value : NaN]);
+        const k = readCurrency(c);
+        expect([c, currencyValue(c)]).toEqual([c, k.ok ? k.value : ""]);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   test("currency codes are read in any case", () => {
