@@ -12,6 +12,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { Rng } from "../test/support/random-exports";
 import { CUSTOMER_HEADERS, Lang, STATUS_WORDS, StatusName } from "../test/support/languages";
+import { NCE_HEADER } from "../test/domain/support/billing";
 
 export const AS_OF = "2026-11-24";
 
@@ -398,17 +399,6 @@ export function generate(customers: number, seed: number): GeneratedSet {
   return { customers, seed, files, oldRows: oldRowCount, newRows: newRowCount, scenarios, old };
 }
 
-/** The new-commerce invoice reconciliation file's columns, in the docs' order (research/domain.md §1.6). */
-export const NCE_RECON_HEADER = [
-  "PartnerId", "CustomerId", "CustomerName", "CustomerDomainName", "CustomerCountry", "InvoiceNumber", "MpnId",
-  "ResellerMpnId", "OrderId", "OrderDate", "ProductId", "SkuId", "AvailabilityId", "SkuName", "ProductName",
-  "ChargeType", "UnitPrice", "Quantity", "Subtotal", "TaxTotal", "Total", "Currency", "PriceAdjustmentDescription",
-  "PublisherName", "PublisherId", "SubscriptionDescription", "SubscriptionId", "ChargeStartDate", "ChargeEndDate",
-  "TermAndBillingCycle", "EffectiveUnitPrice", "UnitType", "AlternateId", "BillableQuantity", "BillingFrequency",
-  "PricingCurrency", "PCToBCExchangeRate", "PCToBCExchangeRateDate", "MeterDescription", "ReservationOrderId",
-  "CreditReasonCode", "SubscriptionStartDate", "SubscriptionEndDate", "ReferenceId", "ProductQualifiers", "PromotionId",
-];
-
 /**
  * One new-commerce invoice reconciliation file of `lines` lines for a generated set, seeded:
  * monthly charges of its old subscriptions (license offers; Azure is billed elsewhere), month
@@ -424,7 +414,7 @@ export function billingFile(set: GeneratedSet, seed: number, lines: number): Buf
     if (!price.has(offer)) price.set(offer, r.int(250, 5000) / 100);
     return price.get(offer)!;
   };
-  const rows: string[][] = [NCE_RECON_HEADER.slice()];
+  const rows: string[][] = [NCE_HEADER.slice()];
   const partner = r.guid();
   const addOn = new Set(["Microsoft Defender for Office 365 (Plan 1)", "Power BI Pro"]);
   const push = (o: GeneratedOld, currency: string, start: string, end: string, type: string, qty: number, subtotal: number, invoice: string) => {
@@ -441,7 +431,7 @@ export function billingFile(set: GeneratedSet, seed: number, lines: number): Buf
       // Add-ons carry a JSON list, which the CSV quotes (its quotes doubled).
       ProductQualifiers: addOn.has(o.offer) ? '["AddOn"]' : "",
     };
-    rows.push(NCE_RECON_HEADER.map((h) => v[h] ?? ""));
+    rows.push(NCE_HEADER.map((h) => v[h] ?? ""));
   };
   for (let month = 0; rows.length <= lines; month++) {
     const monthStart = (k: number) => new Date(Date.UTC(2026, 5 + k, 1)).toISOString().slice(0, 10);
