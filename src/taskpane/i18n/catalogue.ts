@@ -506,6 +506,7 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
   BAD_CUSTOMER_ID: { en: "Invalid Microsoft ID", fr: "ID Microsoft non valide", nl: "Ongeldig Microsoft-id" },
   UNREADABLE_FILE: { en: "Unreadable file", fr: "Fichier illisible", nl: "Onleesbaar bestand" },
   EMPTY_FILE: { en: "Empty file", fr: "Fichier vide", nl: "Leeg bestand" },
+  BAD_VALUE: { en: "Unreadable billing value", fr: "Valeur de facturation illisible", nl: "Onleesbare factuurwaarde" },
 };
 
 /**
