@@ -30,5 +30,14 @@ export const GROUP_CALC = columnsOf([
 export const groupRowOf = (groupNo: string) => `${groupNo}+1`;
 export const groupCalcAt = (col: number, row: string) => at(GENERATED.groupCalc, col, row);
 
+/** CSP Customers: per customer, in the engine's customer order (sheets/customers.ts). */
+export const CUSTOMERS = columnsOf([
+  "customer", "lastGroup", "noExportOld", "unreadableExport", "inNewList", "newCovered", "newListPresent",
+  "liveOld", "minRank", "stale", "label",
+] as const);
+/** The CSP Customers row of engine customer number `customerNo` (1-based, an expression). */
+export const customerRowOf = (customerNo: string) => `${customerNo}+1`;
+export const customersAt = (col: number, row: string) => at(GENERATED.customers, col, row);
+
 /** CSP Lists: the status vocabulary and each account's commerce (sheets/lists.ts). */
 export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label"] as const);

@@ -13,6 +13,8 @@ export const GENERATED = {
   calc: "CSP Calc",
   /** One row per group: its verdict, and running sums per customer. */
   groupCalc: "CSP Groups",
+  /** One row per customer, in the engine's order: its facts and its live verdict. */
+  customers: "CSP Customers",
   /** One block per export sheet, row for row beside it: how each export row is read. */
   rows: "CSP Rows",
   lists: "CSP Lists",

@@ -14,6 +14,7 @@
 import { buildLayout, PlanInput } from "./model";
 import { AS_OF_NAME, SCHEMA_VERSION } from "./names";
 import { calcSheet } from "./sheets/calc";
+import { customersSheet } from "./sheets/customers";
 import { exportSheets } from "./sheets/exports";
 import { groupCalcSheet } from "./sheets/group-calc";
 import { groupsSheet } from "./sheets/groups";
@@ -32,7 +33,7 @@ export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, GENERATED, RERUN_STEP
 export { NOT_RECONCILED, expectedAdvice, rowVerdictText } from "./sheets/rows";
 export { SUMMARY, SUMMARY_TOP } from "./sheets/summary";
 export { GROUPS } from "./sheets/groups";
-export { CALC, GROUP_CALC, LISTS, ROWS } from "./hidden";
+export { CALC, CUSTOMERS, GROUP_CALC, LISTS, ROWS } from "./hidden";
 
 export function buildPlan(input: PlanInput): WorkbookPlan {
   const layout = buildLayout(input);
@@ -48,6 +49,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
       rulesSheet(),
       calcSheet(layout),
       groupCalcSheet(layout),
+      customersSheet(layout),
       rowsSheet(layout),
       listsSheet(layout),
       stateSheet(layout),

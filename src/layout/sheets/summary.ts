@@ -1,22 +1,21 @@
 /**
  * Summary: what the billing team reads first. The as-of date, whether the workbook still
  * matches its last run, counts per verdict, and one row per customer with its live verdict.
- * A customer's figures are read at its last group in CSP Groups (a plain value per row), so
- * the user may sort and filter the table.
+ * A customer's figures are read at its last group in CSP Groups and its verdict in CSP
+ * Customers, by plain values in its row, so the user may sort and filter the table.
  */
-import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
+import { CUSTOMER_ORDER, LABEL, RERUN_LABEL } from "../../domain/verdicts";
 import { SHEETS } from "../../domain/workbook";
 import { runWarnings } from "../../domain/warnings";
 import { columnLetters, quote, rangeRef, sheetPrefix } from "../a1";
 import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
-import { customerLabelFormula, flaggedFormula } from "../formulas";
+import { flaggedFormula } from "../formulas";
 import { Layout } from "../model";
-import { GROUP_CALC, ROWS, groupCalcAt } from "../hidden";
+import { CUSTOMERS, GROUP_CALC, ROWS, customerRowOf, customersAt, groupCalcAt } from "../hidden";
 import { AS_OF_CELL, GENERATED } from "../names";
 import { ColumnSpec, FreeCell, PlanCell, SheetPlan } from "../types";
 
 import { nextStepFormula, nextStepOf } from "./rules";
-import { verdictLabelOfRank } from "./lists";
 
 /** Header row of the Summary table. */
 export const SUMMARY_TOP = 19;
@@ -27,14 +26,6 @@ export const SUMMARY = columnsOf([
 
 const FIRST = SUMMARY_TOP + 1;
 
-const FLAG_COLUMN: Record<CustomerFlag, number> = {
-  noExportOld: SUMMARY.noExportOld,
-  unreadableExport: SUMMARY.unreadableExport,
-  inNewList: SUMMARY.inNewList,
-  newCovered: SUMMARY.newCovered,
-  newListPresent: SUMMARY.newListPresent,
-};
-
 
 export function summarySheet(layout: Layout): SheetPlan {
   const { result, input } = layout;
@@ -43,13 +34,8 @@ export function summarySheet(layout: Layout): SheetPlan {
   const h = (col: number) => here(col, FIRST);
   const lastGroup = h(SUMMARY.lastGroup);
   const ofCustomer = (col: number, none: number) => `IF(${lastGroup}>0,${groupCalcAt(col, lastGroup)},${none})`;
-  const customerRef = (name: CustomerNumber | CustomerFlag): string =>
-    name === "liveOld" ? ofCustomer(GROUP_CALC.liveOld, 0) : `${h(FLAG_COLUMN[name])}`;
-  const verdictFormula = customerLabelFormula(
-    (name) => customerRef(name as CustomerNumber | CustomerFlag),
-    ofCustomer(GROUP_CALC.stale, 0),
-    verdictLabelOfRank(ofCustomer(GROUP_CALC.minRank, severityRank("CLOSED"))),
-  );
+  // The live verdict is CSP Customers' (the customer's row there is its number + 1).
+  const verdictFormula = customersAt(CUSTOMERS.label, customerRowOf(h(SUMMARY.no)));
   const c = (i: number) => C[order[i]];
   const bool = (b: boolean) => (b ? 1 : 0);
   const columns: ColumnSpec[] = [
