@@ -18,6 +18,7 @@ export const rowsKeyColumn = (k: number) => ROWS.advice + 1 + k;
 export const CALC = columnsOf([
   "group", "rowsRow", "isNew", "nceByOffer", "account", "start", "azure", "code", "seats",
   "oldRows", "oldLive", "A", "Snce", "newRows", "newLive", "P", "R", "N", "stale", "earliest", "rank",
+  "accountKey", "nce", "accountA",
 ] as const);
 /** A CSP Calc cell of the row `position` (an expression), for formulas on other sheets. */
 export const calcAt = (col: number, position: string) => at(GENERATED.calc, col, position);

@@ -20,6 +20,7 @@ import { groupCalcSheet } from "./sheets/group-calc";
 import { groupsSheet } from "./sheets/groups";
 import { accountsSheet, offerMapSheet, sourcesSheet } from "./sheets/inputs";
 import { listsSheet } from "./sheets/lists";
+import { nextStepsSheet } from "./sheets/next-steps";
 import { problemsSheet } from "./sheets/problems";
 import { rowsSheet } from "./sheets/rows";
 import { rulesSheet } from "./sheets/rules";
@@ -29,7 +30,8 @@ import { WorkbookPlan } from "./types";
 
 export { addedBlockLeft, layoutGroupOrder } from "./model";
 export type { DataSheetInfo, PlanInput } from "./model";
-export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, GENERATED, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL } from "./names";
+export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, DONE_CHOICES, GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL } from "./names";
+export { NEXT_STEPS, NEXT_STEPS_ID_SEPARATOR } from "./sheets/next-steps";
 export { NOT_RECONCILED, expectedAdvice, rowVerdictText } from "./sheets/rows";
 export { SUMMARY, SUMMARY_TOP } from "./sheets/summary";
 export { GROUPS } from "./sheets/groups";
@@ -41,6 +43,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
     schemaVersion: SCHEMA_VERSION,
     sheets: [
       summarySheet(layout),
+      nextStepsSheet(layout),
       groupsSheet(layout),
       problemsSheet(layout),
       offerMapSheet(layout),

@@ -13,9 +13,18 @@ import { flaggedFormula } from "../formulas";
 import { Layout } from "../model";
 import { CUSTOMERS, GROUP_CALC, ROWS, customerRowOf, customersAt, groupCalcAt } from "../hidden";
 import { AS_OF_CELL, GENERATED } from "../names";
-import { ColumnSpec, FreeCell, PlanCell, SheetPlan } from "../types";
+import { ColumnSpec, FreeCell, PlanCell, PlanLink, SheetPlan } from "../types";
 
 import { nextStepFormula, nextStepOf } from "./rules";
+
+/** The row of the link to the Next steps sheet, in the Summary's top cells. */
+export const NEXT_STEPS_LINK_ROW = 7;
+
+/** The link to the Next steps sheet: how many actions, and where. */
+function nextStepsLink(actions: number): PlanLink {
+  const text = actions === 0 ? "Nothing to do" : `${actions} action${actions === 1 ? "" : "s"}, account by account`;
+  return { text, link: `${sheetPrefix(GENERATED.nextSteps)}A1` };
+}
 
 /** Header row of the Summary table. */
 export const SUMMARY_TOP = 19;
@@ -89,6 +98,8 @@ export function summarySheet(layout: Layout): SheetPlan {
     { row: 5, col: 2, value: { f: `COUNTIF(${flaggedRange},"Yes")`, v: flagged } },
     { row: 6, col: 1, value: "Last run", style: "label" },
     { row: 6, col: 2, value: input.runAt },
+    { row: NEXT_STEPS_LINK_ROW, col: 1, value: "Next steps", style: "label" },
+    { row: NEXT_STEPS_LINK_ROW, col: 2, value: nextStepsLink(layout.actions.length) },
     { row: 3, col: 4, value: "Customers by verdict", style: "label" },
     // Exports of a whole side missing, said where the reader looks first (rows 8-9 are free; the
     // text runs across columns A-C up to the verdict counts in D).
