@@ -85,6 +85,13 @@ describe("one row per action, in §8's order", () => {
     expect(flagged.filter((c) => !names.has(c.name)).map((c) => c.name)).toEqual([]);
   });
 
+  test("filtered by account, the samples give samples/EXPECTED.md's counts", () => {
+    const b = block(samples.plan);
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < b.rows; i++) counts[String(value(b, NEXT_STEPS.account, i))] = (counts[String(value(b, NEXT_STEPS.account, i))] ?? 0) + 1;
+    expect(counts).toEqual({ FR: 4, NL: 3, DE: 4, "New account": 10, "Microsoft (Azure support)": 3, "Customer's tenant": 6 });
+  });
+
   test("a sheet the user can filter and work through: filter buttons, the header frozen, the helper columns hidden", () => {
     const s = sheet(samples.plan, GENERATED.nextSteps);
     expect(s).toMatchObject({ role: "generated", visible: true, freeze: { rows: 1, cols: 0 } });
