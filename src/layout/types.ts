@@ -58,6 +58,11 @@ export interface ColumnSpec {
   readonly input?: readonly string[];
   /** Column-wide conditional format by verdict tone. */
   readonly verdictColors?: boolean;
+  /**
+   * Cells of this column may be links (PlanLink). Declared, so a writer that sets links one
+   * cell at a time (office/) looks only here, and clears links a re-run no longer writes.
+   */
+  readonly links?: boolean;
   readonly wrap?: boolean;
 }
 

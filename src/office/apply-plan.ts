@@ -17,6 +17,10 @@
  *   16.9–16.16 (ExcelApi 1.7) get the column without it.
  * - Conditional formats are cleared on our ranges before they are added again: otherwise each
  *   re-run stacks duplicate rules (§2.5). Their formulas are relative to the range's top-left cell.
+ * - Links (PlanLink): the text goes in with the values, then each link is set on its cell
+ *   (`Range.hyperlink` with `documentReference`, ExcelApi 1.7, the manifest's floor). A
+ *   column declared `links` loses every hyperlink of its rows first: a hyperlink survives
+ *   writing a value over it, so a row whose link went away since the last run would keep it.
  * - Sheet cosmetics (freeze panes, tab colour, autofilter, column visibility) are applied only to
  *   sheets the product created; the user's own sheets keep theirs.
  */
@@ -28,7 +32,7 @@ import {
   labelsByTone,
   toneRuleFormula,
 } from "../layout/styles";
-import { Block, FreeCell, PlanCell, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula } from "../layout/types";
+import { Block, FreeCell, PlanCell, PlanLink, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula, isLink } from "../layout/types";
 import { toExcelInput } from "./cells";
 import { ApiSupport } from "./host";
 import { ColumnWidth, numberFormatOf } from "./plan-extents";
@@ -196,6 +200,31 @@ export async function fillUniform(o: ApplyOptions, plan: WorkbookPlan): Promise<
         ws.getRangeByIndexes(b.top + 1, b.left + run.from - 1, b.rows - 1, n).copyFrom(first, "Formulas");
       }
     }
+  }
+}
+
+async function setLink(o: ApplyOptions, sheet: string, row: number, col: number, link: PlanLink): Promise<void> {
+  const hyperlink = { documentReference: link.link, textToDisplay: link.text };
+  await o.batch.reserve(jsonSize(hyperlink) + 32, 1);
+  o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(row - 1, col - 1, 1, 1).hyperlink = hyperlink;
+}
+
+/** The plan's links, after the values (their text) are written. */
+export async function writeLinks(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
+  for (const s of plan.sheets) {
+    for (const b of s.blocks) {
+      for (let k = 0; k < b.columns.length; k++) {
+        const c = b.columns[k];
+        if (!c.links || b.rows === 0) continue;
+        await o.batch.reserve(0, b.rows);
+        o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(b.top, b.left + k - 1, b.rows, 1).clear("Hyperlinks");
+        for (let i = 0; i < b.rows; i++) {
+          const cell = c.cell(i);
+          if (isLink(cell)) await setLink(o, s.name, b.top + 1 + i, b.left + k, cell);
+        }
+      }
+    }
+    for (const c of s.cells) if (isLink(c.value) && !o.deferred(s.name, c.row, c.col)) await setLink(o, s.name, c.row, c.col, c.value);
   }
 }
 

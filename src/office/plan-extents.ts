@@ -6,7 +6,7 @@
  * "Remove reconciliation" know exactly what was ours.
  */
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SOURCE_COLUMNS } from "../domain/workbook";
-import { Block, FreeCell, PlanCell, SheetPlan, WorkbookPlan } from "../layout/types";
+import { Block, FreeCell, PlanCell, SheetPlan, WorkbookPlan, isLink } from "../layout/types";
 import { Rect, rect } from "./rects";
 import { Extent } from "./state";
 
@@ -75,6 +75,7 @@ export function sheetLayout(sheet: SheetPlan): SheetLayout {
       if (b.rows > 0 && numberFormatOf(c.format)) add("numberFormat", rect(b.top + 1, col, b.top + b.rows, col));
       if (b.rows > 0 && c.verdictColors) add("cf", rect(b.top + 1, col, b.top + b.rows, col));
       if (b.rows > 0 && c.input) add("validation", rect(b.top + 1, col, b.top + b.rows, col));
+      if (b.rows > 0 && c.links) add("link", rect(b.top + 1, col, b.top + b.rows, col));
       if (c.width !== undefined || c.hidden) widths.push({ col, width: c.width !== undefined ? widthPoints(c.width) : 0, hidden: Boolean(c.hidden) });
     });
   }
@@ -83,6 +84,7 @@ export function sheetLayout(sheet: SheetPlan): SheetLayout {
     add("content", r);
     if (freeStyled(c)) add("style", r);
     if (c.style === "date") add("numberFormat", r);
+    if (isLink(c.value)) add("link", r);
   }
   return { plan: sheet, extents, widths };
 }

@@ -21,8 +21,9 @@ import { LABEL, NEXT_STEP, RERUN_LABEL, severityRank } from "../domain/verdicts"
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecords, readWorkbook } from "../domain/workbook";
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
-import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeValues } from "./apply-plan";
+import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeLinks, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
+import { readPreviousDone } from "./done";
 import { OfficeHost, apiSupport } from "./host";
 import { blockRect, planLayouts } from "./plan-extents";
 import { TableFix, UserTable, queueFixes, readTables, spacedWidth, tablesInTheWay, withoutTotals } from "./list-objects";
@@ -107,6 +108,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     if (d) data.set(name, withoutTotals(d, userTables));
   }
   const asOf = await readAsOf(meter, sheets, now, created);
+  const previousDone = await readPreviousDone(meter, sheets, created);
   meter.checkCancel();
   progress({ fraction: 0.27, phase: "reconciling" });
   const input = readWorkbook(data, asOf.serial);
@@ -127,6 +129,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     offerMap: result.offerMap,
     fixedAsOf: asOf.fixed ? asOf.serial : null,
     runAt: now.toISOString(),
+    previousDone,
   });
   return { result, plan, records, data, asOf, input, userTables };
 }
@@ -307,7 +310,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       const nowExisting = new Set([...existing, ...toCreate.map((n) => n.toLowerCase())]);
       await releaseExtents({ meter, batch, validation: api.has("validation") }, releasedExtents(writingState.extents.slice(0, writingState.extents.length - newExtents.length), newExtents), capture.originals, nowExisting);
 
-      // 3. The plan: values, formulas, uniform fills, formats.
+      // 3. The plan: values, formulas, uniform fills, links, formats.
       const summaryLower = GENERATED.summary.toLowerCase();
       const o: ApplyOptions = {
         meter,
@@ -320,6 +323,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       await writeValues(o, plan);
       await writeFormulas(o, plan);
       await fillUniform(o, plan);
+      await writeLinks(o, plan);
       await applyFormats(o, plan);
 
       // 4. Names (replaced: a teammate's run may have left one) and the settings pointer.

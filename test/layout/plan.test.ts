@@ -9,7 +9,7 @@ import { scanFolder } from "../../src/cli/folder";
 import { RunOutput, reconcileImports } from "../../src/cli/run";
 import { toR1C1 } from "../../src/layout/a1";
 import { GENERATED } from "../../src/layout/plan";
-import { ColumnSpec, SheetPlan, WorkbookPlan, isFormula } from "../../src/layout/types";
+import { ColumnSpec, SheetPlan, WorkbookPlan, isFormula, isLink } from "../../src/layout/types";
 import { randomExports } from "../support/random-exports";
 import { applyToSheets, pickEdits } from "../support/edits";
 import { readWorkbook } from "../../src/domain/workbook";
@@ -29,12 +29,6 @@ beforeAll(async () => {
   samples = run((await scanFolder(path.join(__dirname, "..", "..", "samples"))).files);
   random = run(randomExports({ seed: 77, customers: 30 }));
 });
-
-/** Formula cells that are not part of a uniform column: where and why they are allowed. */
-const PER_ROW_FORMULAS = new Map<string, string>([
-  // Each link names its own row; a cell hyperlink (no formula) will replace it.
-  [`${GENERATED.problems}|Go to`, "link to the problem's row"],
-]);
 
 function* columns(plan: WorkbookPlan): Generator<{ sheet: SheetPlan; spec: ColumnSpec; rows: number; top: number; left: number }> {
   for (const sheet of plan.sheets) for (const b of sheet.blocks) for (const [k, spec] of b.columns.entries()) yield { sheet, spec, rows: b.rows, top: b.top, left: b.left + k };
@@ -60,12 +54,32 @@ describe("every formula column holds one formula in R1C1 terms", () => {
         }
         continue;
       }
+      // No formula outside a uniform column: no per-row formula text anywhere.
       for (let i = 0; i < rows; i++) {
         const cell = spec.cell(i);
-        if (isFormula(cell)) expect(PER_ROW_FORMULAS.has(`${sheet.name}|${spec.header}`) ? "allowed" : `${sheet.name}!${spec.header} row ${i}: ${cell.f}`).toBe("allowed");
+        if (isFormula(cell)) expect(`${sheet.name}!${spec.header} row ${i}: ${cell.f}`).toBe("in a uniform column");
       }
     }
     expect(uniform).toBeGreaterThan(20);
+  });
+});
+
+describe("links are cell hyperlinks, declared per column, on the product's own sheets", () => {
+  test("every link cell sits in a column declared `links`, never on the user's export sheets", () => {
+    for (const plan of [samples.plan, random.plan]) {
+      let links = 0;
+      for (const { sheet, spec, rows } of columns(plan)) {
+        for (let i = 0; i < rows; i++) {
+          const cell = spec.cell(i);
+          if (!isLink(cell)) continue;
+          links++;
+          expect(spec.links ? `${sheet.role} sheet` : `${sheet.name}!${spec.header} row ${i} holds a link in a column not declared links`).toBe("generated sheet");
+          expect(cell.link).toMatch(/^'[^']+(?:''[^']*)*'!A\d+$/);
+        }
+      }
+      for (const sheet of plan.sheets) for (const c of sheet.cells) if (isLink(c.value)) expect(sheet.role).toBe("generated");
+      expect(links).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -105,7 +119,7 @@ describe("the hidden sheets follow the keys of the run, not the verdicts", () =>
       fixedAsOf: isoToSerial(AS_OF)!,
       runAt: "2026-11-24T00:00:00.000Z",
     });
-    for (const name of [GENERATED.calc, GENERATED.groupCalc, GENERATED.rows]) {
+    for (const name of [GENERATED.calc, GENERATED.groupCalc, GENERATED.customers, GENERATED.rows]) {
       const before = samples.plan.sheets.find((s) => s.name === name)!;
       const after = plan.sheets.find((s) => s.name === name)!;
       const positions = (s: SheetPlan) =>

@@ -1,22 +1,30 @@
 /**
  * Summary: what the billing team reads first. The as-of date, whether the workbook still
  * matches its last run, counts per verdict, and one row per customer with its live verdict.
- * A customer's figures are read at its last group in CSP Groups (a plain value per row), so
- * the user may sort and filter the table.
+ * A customer's figures are read at its last group in CSP Groups and its verdict in CSP
+ * Customers, by plain values in its row, so the user may sort and filter the table.
  */
-import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
+import { CUSTOMER_ORDER, LABEL, RERUN_LABEL } from "../../domain/verdicts";
 import { SHEETS } from "../../domain/workbook";
 import { runWarnings } from "../../domain/warnings";
 import { columnLetters, quote, rangeRef, sheetPrefix } from "../a1";
 import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
-import { customerLabelFormula, flaggedFormula } from "../formulas";
+import { flaggedFormula } from "../formulas";
 import { Layout } from "../model";
-import { GROUP_CALC, ROWS, groupCalcAt } from "../hidden";
+import { CUSTOMERS, GROUP_CALC, ROWS, customerRowOf, customersAt, groupCalcAt } from "../hidden";
 import { AS_OF_CELL, GENERATED } from "../names";
-import { ColumnSpec, FreeCell, PlanCell, SheetPlan } from "../types";
+import { ColumnSpec, FreeCell, PlanCell, PlanLink, SheetPlan } from "../types";
 
 import { nextStepFormula, nextStepOf } from "./rules";
-import { verdictLabelOfRank } from "./lists";
+
+/** The row of the link to the Next steps sheet, in the Summary's top cells. */
+export const NEXT_STEPS_LINK_ROW = 7;
+
+/** The link to the Next steps sheet: how many actions, and where. */
+function nextStepsLink(actions: number): PlanLink {
+  const text = actions === 0 ? "Nothing to do" : `${actions} action${actions === 1 ? "" : "s"}, account by account`;
+  return { text, link: `${sheetPrefix(GENERATED.nextSteps)}A1` };
+}
 
 /** Header row of the Summary table. */
 export const SUMMARY_TOP = 19;
@@ -27,14 +35,6 @@ export const SUMMARY = columnsOf([
 
 const FIRST = SUMMARY_TOP + 1;
 
-const FLAG_COLUMN: Record<CustomerFlag, number> = {
-  noExportOld: SUMMARY.noExportOld,
-  unreadableExport: SUMMARY.unreadableExport,
-  inNewList: SUMMARY.inNewList,
-  newCovered: SUMMARY.newCovered,
-  newListPresent: SUMMARY.newListPresent,
-};
-
 
 export function summarySheet(layout: Layout): SheetPlan {
   const { result, input } = layout;
@@ -43,13 +43,8 @@ export function summarySheet(layout: Layout): SheetPlan {
   const h = (col: number) => here(col, FIRST);
   const lastGroup = h(SUMMARY.lastGroup);
   const ofCustomer = (col: number, none: number) => `IF(${lastGroup}>0,${groupCalcAt(col, lastGroup)},${none})`;
-  const customerRef = (name: CustomerNumber | CustomerFlag): string =>
-    name === "liveOld" ? ofCustomer(GROUP_CALC.liveOld, 0) : `${h(FLAG_COLUMN[name])}`;
-  const verdictFormula = customerLabelFormula(
-    (name) => customerRef(name as CustomerNumber | CustomerFlag),
-    ofCustomer(GROUP_CALC.stale, 0),
-    verdictLabelOfRank(ofCustomer(GROUP_CALC.minRank, severityRank("CLOSED"))),
-  );
+  // The live verdict is CSP Customers' (the customer's row there is its number + 1).
+  const verdictFormula = customersAt(CUSTOMERS.label, customerRowOf(h(SUMMARY.no)));
   const c = (i: number) => C[order[i]];
   const bool = (b: boolean) => (b ? 1 : 0);
   const columns: ColumnSpec[] = [
@@ -103,6 +98,8 @@ export function summarySheet(layout: Layout): SheetPlan {
     { row: 5, col: 2, value: { f: `COUNTIF(${flaggedRange},"Yes")`, v: flagged } },
     { row: 6, col: 1, value: "Last run", style: "label" },
     { row: 6, col: 2, value: input.runAt },
+    { row: NEXT_STEPS_LINK_ROW, col: 1, value: "Next steps", style: "label" },
+    { row: NEXT_STEPS_LINK_ROW, col: 2, value: nextStepsLink(layout.actions.length) },
     { row: 3, col: 4, value: "Customers by verdict", style: "label" },
     // Exports of a whole side missing, said where the reader looks first (rows 8-9 are free; the
     // text runs across columns A-C up to the verdict counts in D).
