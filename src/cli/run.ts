@@ -63,6 +63,7 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
     if (rec.kind !== "subscriptions" || !s || dataSheets.has(s.name)) continue;
     dataSheets.set(s.name, { name: s.name, data: s, usedWidth: Math.max(0, ...s.rows.map((r) => r.length)) });
   }
+  const runAt = options.runAt ?? new Date().toISOString();
   const plan = buildPlan({
     result,
     dataSheets,
@@ -70,7 +71,9 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
     accounts: result.accounts,
     offerMap: result.offerMap,
     fixedAsOf: options.fixedAsOf ? asOf : null,
-    runAt: options.runAt ?? new Date().toISOString(),
+    runAt,
+    // The Summary shows the run's moment in the local time of the machine that ran it.
+    runAtOffsetMinutes: -new Date(runAt).getTimezoneOffset(),
   });
   return { result, report: buildReport(result), plan, inputSheets: imported.sheets, records: imported.records, sheets };
 }

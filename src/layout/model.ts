@@ -37,6 +37,8 @@ export interface PlanInput {
   /** A fixed as-of date (serial) for an audit, or null for TODAY() (spec §4). */
   readonly fixedAsOf: number | null;
   readonly runAt: string;
+  /** The run's local time offset east of UTC, in minutes (-new Date().getTimezoneOffset()): the Summary's Last run. */
+  readonly runAtOffsetMinutes?: number;
 }
 
 /** One export sheet: its rows, the block added beside them, and its block in CSP Rows. */

@@ -127,6 +127,8 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     offerMap: result.offerMap,
     fixedAsOf: asOf.fixed ? asOf.serial : null,
     runAt: now.toISOString(),
+    // The pane runs on the reader's machine: the Summary shows the run in its local time.
+    runAtOffsetMinutes: -now.getTimezoneOffset(),
   });
   return { result, plan, records, data, asOf, input, userTables };
 }

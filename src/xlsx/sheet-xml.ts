@@ -62,7 +62,7 @@ function placedColumns(plan: SheetPlan | undefined): Placed[] {
     b.columns.forEach((spec, k) => {
       const col = b.left + k;
       const letters = columnLetters(col);
-      const base = { col, letters, spec, top: b.top, last: b.top + b.rows, style: columnStyle(spec.format) };
+      const base = { col, letters, spec, top: b.top, last: b.top + b.rows, style: columnStyle(spec, b.heights?.row !== undefined) };
       const u = b.rows > 1 ? uniformFormula(spec) : null;
       if (!u) {
         out.push(base);
@@ -117,6 +117,8 @@ export function autoFilterRange(plan: SheetPlan | undefined): [number, number, n
 
 function conditionalFormats(blocks: readonly Block[]): string {
   let priority = 1;
+  const bars = dataBars(blocks, priority);
+  priority += (bars.match(/<cfRule /g) ?? []).length;
   let out = "";
   for (const b of blocks) {
     if (b.rows === 0) continue;
@@ -130,6 +132,44 @@ function conditionalFormats(blocks: readonly Block[]): string {
       }
       out += "</conditionalFormatting>";
     });
+  }
+  return bars + out;
+}
+
+/** Excel's default data bar colour. */
+export const DATA_BAR_COLOR = "638EC6";
+
+/**
+ * Data bars (§18.3.1.28): from 0 to the plan's maximum, drawn over the whole cell (minLength 0,
+ * maxLength 100, where Excel 2007's defaults of 10 and 90 would draw a bar for a count of 0).
+ */
+function dataBars(blocks: readonly Block[], priority: number): string {
+  let out = "";
+  for (const b of blocks) {
+    if (b.rows === 0) continue;
+    b.columns.forEach((spec, k) => {
+      if (!spec.dataBar) return;
+      const c = b.left + k;
+      out +=
+        `<conditionalFormatting sqref="${rangeAddress(c, b.top + 1, c, b.top + b.rows)}"><cfRule type="dataBar" priority="${priority++}">` +
+        `<dataBar minLength="0" maxLength="100"><cfvo type="num" val="0"/><cfvo type="formula" val="${xmlAttr(spec.dataBar.max)}"/><color rgb="FF${DATA_BAR_COLOR}"/></dataBar>` +
+        "</cfRule></conditionalFormatting>";
+    });
+  }
+  return out;
+}
+
+/** Heights of the rows that need more than one line, by sheet row. */
+function rowHeights(blocks: readonly Block[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const taller = (row: number, ht: number | undefined) => {
+    if (ht !== undefined && ht > (out.get(row) ?? 0)) out.set(row, ht);
+  };
+  for (const b of blocks) {
+    if (!b.heights) continue;
+    taller(b.top, b.heights.header);
+    const row = b.heights.row;
+    if (row) for (let i = 0; i < b.rows; i++) taller(b.top + 1 + i, row(i));
   }
   return out;
 }
@@ -194,6 +234,7 @@ export async function writeSheetXml(entry: ZipEntryStream, s: SheetToWrite, stri
     `${tab}<dimension ref="${dimension}"/>${sheetView(s)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(placed)}<sheetData>`;
 
   const links: Hyperlink[] = [];
+  const heights = rowHeights(plan?.blocks ?? []);
   const letters = Array.from({ length: maxCol + 1 }, (_, c) => (c === 0 ? "" : columnLetters(c)));
   const slots: string[] = new Array<string>(maxCol + 1).fill("");
   for (let r = 1; r <= lastRow; r++) {
@@ -223,7 +264,9 @@ export async function writeSheetXml(entry: ZipEntryStream, s: SheetToWrite, stri
         slots[c] = "";
       }
     }
-    if (row !== "") buf += `<row r="${r}">${row}</row>`;
+    const ht = heights.get(r);
+    if (ht !== undefined) buf += `<row r="${r}" ht="${ht}" customHeight="1">${row}</row>`;
+    else if (row !== "") buf += `<row r="${r}">${row}</row>`;
     if (buf.length > CHUNK) {
       await entry.write(Buffer.from(buf, "utf8"));
       buf = "";

@@ -7,7 +7,9 @@
 import { EngineResult } from "../../src/domain/model";
 import { summaryOrder } from "../../src/domain/report";
 import { LABEL, isFlagged } from "../../src/domain/verdicts";
-import { GENERATED, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
+import { customerAdvice, groupAdvice, stepWithGroupAdvice } from "../../src/domain/advice";
+import { GENERATED, GROUPS, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
+import { nextStepOf } from "../../src/layout/sheets/rules";
 import { WorkbookPlan } from "../../src/layout/types";
 
 /** A recalculated workbook's values by (sheet, row, column): ./libreoffice Values or ./engines/values EngineValues. */
@@ -59,8 +61,20 @@ export function checkWorkbook(
     const g = result.groups[gi];
     const v = values.text(GENERATED.groupCalc, k + 2, GROUP_CALC.label);
     if (v !== LABEL[g.verdict]) bad.push(`group ${gi + 1} (${g.offerKey}): workbook "${v}", engine "${LABEL[g.verdict]}"`);
+    const advice = values.text(GENERATED.groupCalc, k + 2, GROUP_CALC.advice);
+    if (advice !== groupAdvice(g)) bad.push(`group ${gi + 1} (${g.offerKey}) advice: workbook "${advice}", engine "${groupAdvice(g)}"`);
     if (counts) counts.groups++;
   });
+  // The Groups sheet lists the groups customer by customer in Summary order (issue 11 point 6:
+  // each next step carries its group's advice).
+  summaryCustomers
+    .flatMap((ci) => run.customers[ci].groups)
+    .forEach((gi, k) => {
+      const g = result.groups[gi];
+      const step = values.text(GENERATED.groups, k + 2, GROUPS.nextStep);
+      const want = stepWithGroupAdvice(nextStepOf(LABEL[g.verdict]), g);
+      if (step !== want) bad.push(`Groups ${g.offerKey} Next step: workbook "${step}", engine "${want}"`);
+    });
   summaryCustomers.forEach((ci, i) => {
     const c = result.customers[ci];
     const row = SUMMARY_TOP + 1 + i;
@@ -73,6 +87,9 @@ export function checkWorkbook(
     const flagged = values.text(GENERATED.summary, row, SUMMARY.flagged);
     const wantFlagged = isFlagged(c.verdict, run.customers[ci].problemRows) ? "Yes" : "No";
     if (flagged !== wantFlagged) bad.push(`Summary ${c.name} Flagged: workbook "${flagged}", engine "${wantFlagged}"`);
+    const step = values.text(GENERATED.summary, row, SUMMARY.nextStep);
+    const wantStep = nextStepOf(LABEL[c.verdict]) + customerAdvice(result, c.groups);
+    if (step !== wantStep) bad.push(`Summary ${c.name} Next step: workbook "${step}", engine "${wantStep}"`);
     if (counts) counts.customers++;
   });
   const status = values.text(GENERATED.summary, 3, 2);
