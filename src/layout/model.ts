@@ -19,7 +19,7 @@ import { SheetData, SourceRecord } from "../domain/workbook";
 import { cellText, isBlank } from "../domain/cells";
 import { excelTrim } from "../domain/text";
 import { cellAddress, sheetPrefix } from "./a1";
-import { ADDED_HEADERS, AS_OF_CELL, GENERATED } from "./names";
+import { ADDED_HEADERS, AS_OF_CELL, GENERATED, findAddedBlock } from "./names";
 
 export interface DataSheetInfo {
   readonly name: string;
@@ -54,7 +54,9 @@ export interface ExportBlock {
   readonly fields: Partial<Record<SubscriptionField, number>>;
   /** 1-based columns whose text decides a row's group (headers.ts KEY_FIELDS), in that order. */
   readonly keys: readonly number[];
+  /** The Decision column the plan writes, and the one the user's decisions are read from (an earlier schema's block had it elsewhere). */
   readonly decisionCol: number;
+  readonly decisionAtRun: number;
   /** Header row of this sheet's block in CSP Rows; data row i sits at rowsTop + 1 + i. */
   readonly rowsTop: number;
   /** The engine's row at data row i, if the engine read one there. */
@@ -112,14 +114,17 @@ export interface Layout {
   readonly summaryOrder: readonly number[];
 }
 
-/** Where the added block sits on a data sheet: found from a previous run, else after the data. */
-export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: number } {
+/**
+ * Where the added block sits on a data sheet: found from a previous run (of this schema or an
+ * earlier one, names.ts), else after the data; and the column the user's decisions are in now.
+ */
+export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: number; decisionAtRun: number } {
   const h = Math.max(0, headerRowIndex(info.data.rows));
   const header = info.data.rows[h] ?? [];
-  for (let c = 0; c + ADDED_HEADERS.length <= header.length; c++) {
-    if (ADDED_HEADERS.every((name, k) => cellText(header[c + k]).trim() === name)) return { headerRow: h + 1, left: c + 1 };
-  }
-  return { headerRow: h + 1, left: info.usedWidth + 1 };
+  const found = findAddedBlock(header, (c) => cellText(c as Cell));
+  const left = found ? found.at + 1 : info.usedWidth + 1;
+  const decisionAtRun = found ? left + found.headers.indexOf("Decision") : left + ADDED_HEADERS.indexOf("Decision");
+  return { headerRow: h + 1, left, decisionAtRun };
 }
 
 /**
@@ -172,12 +177,12 @@ function exportBlocks(input: PlanInput): ExportBlock[] {
   const out: ExportBlock[] = [];
   let rowsTop = 1;
   for (const info of input.dataSheets.values()) {
-    const { headerRow, left } = addedBlockLeft(info);
+    const { headerRow, left, decisionAtRun } = addedBlockLeft(info);
     const map = recogniseSubscriptionHeader(info.data.rows[headerRow - 1] ?? []);
     const fields: Partial<Record<SubscriptionField, number>> = {};
     for (const [f, c] of Object.entries(map.fields) as [SubscriptionField, number][]) fields[f] = c + 1;
     const decisionCol = left + ADDED_HEADERS.indexOf("Decision");
-    const rows = lastExportRow(info.data.rows, headerRow, left, decisionCol) - headerRow;
+    const rows = lastExportRow(info.data.rows, headerRow, left, decisionAtRun) - headerRow;
     const sheetRows = byRow.get(info.name) ?? new Map<number, RowResult>();
     const rowAt = (i: number) => sheetRows.get(headerRow + 1 + i);
     const code = new Int8Array(rows);
@@ -185,7 +190,7 @@ function exportBlocks(input: PlanInput): ExportBlock[] {
     for (let i = 0; i < rows; i++) {
       const cells = info.data.rows[headerRow + i] ?? [];
       const cell = (col: number | undefined) => (col === undefined ? null : cells[col - 1]);
-      code[i] = statusCodeOf(cell(fields.status), cell(decisionCol));
+      code[i] = statusCodeOf(cell(fields.status), cell(decisionAtRun));
       seats[i] = seatsOf(rowAt(i)?.azure ?? false, cell(fields.quantity));
     }
     out.push({
@@ -197,6 +202,7 @@ function exportBlocks(input: PlanInput): ExportBlock[] {
       fields,
       keys: keyColumns(map).map((c) => c + 1),
       decisionCol,
+      decisionAtRun,
       rowsTop,
       rowAt,
       code,

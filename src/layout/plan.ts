@@ -28,7 +28,7 @@ import { WorkbookPlan } from "./types";
 
 export { addedBlockLeft, layoutGroupOrder } from "./model";
 export type { DataSheetInfo, PlanInput } from "./model";
-export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, GENERATED, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL } from "./names";
+export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, EARLIER_ADDED_HEADERS, GENERATED, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL, findAddedBlock } from "./names";
 export { NOT_RECONCILED, expectedAdvice, rowVerdictText } from "./sheets/rows";
 export { SUMMARY, SUMMARY_TOP } from "./sheets/summary";
 export { GROUPS } from "./sheets/groups";

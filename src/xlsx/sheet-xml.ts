@@ -11,6 +11,7 @@ import { Cell } from "../domain/cells";
 import { SheetData } from "../domain/workbook";
 import { cellAddress, columnLetters, quote, rangeAddress } from "../layout/a1";
 import { labelsByTone, toneRuleFormula } from "../layout/styles";
+import { contentWidths } from "../layout/widths";
 import { Block, ColumnSpec, FreeCell, PlanValue, SheetPlan, isFormula } from "../layout/types";
 import { Hyperlink, formulaCell, formulaXml, hyperlinksXml, planCell, valueCell } from "./cells";
 import { SharedStrings } from "./shared-strings";
@@ -96,15 +97,18 @@ function sheetView(s: SheetToWrite): string {
   );
 }
 
-function colsXml(placed: readonly Placed[]): string {
-  const cols: string[] = [];
-  let prev = 0;
+/** The <cols> element: the plan's widths, and the input data's own widths (layout/widths.ts) where the plan sets none. */
+function colsXml(placed: readonly Placed[], dataWidths: readonly number[]): string {
+  const byCol = new Map<number, string>();
   for (const p of placed) {
-    if (p.col === prev || (!p.spec.width && !p.spec.hidden)) continue;
-    prev = p.col;
+    if (byCol.has(p.col) || (!p.spec.width && !p.spec.hidden)) continue;
     const width = p.spec.width ?? DEFAULT_WIDTH;
-    cols.push(`<col min="${p.col}" max="${p.col}" width="${width}"${p.spec.width ? ' customWidth="1"' : ""}${p.spec.hidden ? ' hidden="1"' : ""}/>`);
+    byCol.set(p.col, `<col min="${p.col}" max="${p.col}" width="${width}"${p.spec.width ? ' customWidth="1"' : ""}${p.spec.hidden ? ' hidden="1"' : ""}/>`);
   }
+  dataWidths.forEach((w, k) => {
+    if (!byCol.has(k + 1)) byCol.set(k + 1, `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`);
+  });
+  const cols = [...byCol.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
   return cols.length ? `<cols>${cols.join("")}</cols>` : "";
 }
 
@@ -231,7 +235,7 @@ export async function writeSheetXml(entry: ZipEntryStream, s: SheetToWrite, stri
   let buf =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `${tab}<dimension ref="${dimension}"/>${sheetView(s)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(placed)}<sheetData>`;
+    `${tab}<dimension ref="${dimension}"/>${sheetView(s)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(placed, data ? contentWidths(data.rows) : [])}<sheetData>`;
 
   const links: Hyperlink[] = [];
   const heights = rowHeights(plan?.blocks ?? []);

@@ -8,7 +8,7 @@ import { EngineResult } from "../../src/domain/model";
 import { summaryOrder } from "../../src/domain/report";
 import { LABEL, isFlagged } from "../../src/domain/verdicts";
 import { customerAdvice, groupAdvice, stepWithGroupAdvice } from "../../src/domain/advice";
-import { GENERATED, GROUPS, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
+import { ADDED_HEADERS, GENERATED, GROUPS, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
 import { nextStepOf } from "../../src/layout/sheets/rules";
 import { WorkbookPlan } from "../../src/layout/types";
 
@@ -42,16 +42,19 @@ export function checkWorkbook(
       continue;
     }
     const where = `${r.at.sheet}!${r.at.row}`;
-    const verdict = values.text(r.at.sheet, r.at.row, col);
+    const at = (header: (typeof ADDED_HEADERS)[number]) => col + ADDED_HEADERS.indexOf(header);
+    const customer = values.text(r.at.sheet, r.at.row, at("Customer (reconciled)"));
+    if (customer !== (result.customers[r.customer]?.name ?? "")) bad.push(`${where} Customer: workbook "${customer}", engine "${result.customers[r.customer]?.name}"`);
+    const verdict = values.text(r.at.sheet, r.at.row, at("Verdict"));
     const want = rowVerdictText(result, r);
     if (verdict !== want) bad.push(`${where} Verdict: workbook "${verdict}", engine "${want}"`);
     if (r.group !== null) {
       const g = result.groups[r.group];
-      const req = values.number(r.at.sheet, r.at.row, col + 1);
-      const seats = values.number(r.at.sheet, r.at.row, col + 2);
+      const req = values.number(r.at.sheet, r.at.row, at("Required"));
+      const seats = values.number(r.at.sheet, r.at.row, at("New seats"));
       if (req !== g.totals.R) bad.push(`${where} Required: workbook ${req}, engine ${g.totals.R}`);
       if (seats !== g.totals.N) bad.push(`${where} New seats: workbook ${seats}, engine ${g.totals.N}`);
-      const advice = values.text(r.at.sheet, r.at.row, col + 3);
+      const advice = values.text(r.at.sheet, r.at.row, at("Advice"));
       const wantAdvice = expectedAdvice(result, r);
       if (advice !== wantAdvice) bad.push(`${where} Advice: workbook "${advice}", engine "${wantAdvice}"`);
     }
