@@ -195,9 +195,11 @@ const RULE_TYPES = ["Invalid", "Automatic", "LowestValue", "HighestValue", "Numb
 const WITH_FORMULA = ["Number", "Percent", "Formula", "Percentile"];
 
 abstract class DataBarPart extends RulePart {
-  protected setOnBar(name: string, v: unknown, apply: (bar: FakeDataBar) => void): void {
+  /** `check` refuses a bad value before anything is stored. */
+  protected setOnBar(name: string, v: unknown, apply: (bar: FakeDataBar) => void, check?: () => void): void {
     this.setOnRule(name, v, (cf) => {
       if (cf.type !== "DataBar") throw new FakeRichApiError("InvalidArgument", "The conditional format is not of type DataBar.");
+      check?.();
       apply((cf.dataBar ??= {}));
     });
   }
@@ -220,15 +222,14 @@ export class FakeDataBarConditionalFormat extends DataBarPart {
     this.positiveFormat = new FakeConditionalDataBarPositiveFormat(ctx, cf, this.via("positiveFormat", "get"));
   }
   set lowerBoundRule(v: { type: string; formula?: string }) {
-    this.setOnBar("lowerBoundRule", v, (bar) => (bar.lowerBoundRule = dataBarRule(v)));
+    this.setOnBar("lowerBoundRule", v, (bar) => (bar.lowerBoundRule = dataBarRule(v)), () => dataBarRule(v));
   }
   set upperBoundRule(v: { type: string; formula?: string }) {
-    this.setOnBar("upperBoundRule", v, (bar) => (bar.upperBoundRule = dataBarRule(v)));
+    this.setOnBar("upperBoundRule", v, (bar) => (bar.upperBoundRule = dataBarRule(v)), () => dataBarRule(v));
   }
   set barDirection(v: string) {
-    this.setOnBar("barDirection", v, (bar) => {
+    this.setOnBar("barDirection", v, (bar) => (bar.barDirection = v), () => {
       if (!["Context", "LeftToRight", "RightToLeft"].includes(v)) throw new FakeRichApiError("InvalidArgument", `'${v}' is not a ConditionalDataBarDirection.`);
-      bar.barDirection = v;
     });
   }
   set showDataBarOnly(v: boolean) {
