@@ -4,6 +4,7 @@
  * (layout/formulas.ts); both are built from the phrases below.
  */
 import { serialToIso } from "./cells";
+import { caseFold, compareCodePoints } from "./text";
 import { EngineResult, GroupResult, RowResult } from "./model";
 
 /** A phrase with one blank, so that the formula can fill it with a live value. */
@@ -57,13 +58,29 @@ export function rowAdvice(r: RowResult, group: GroupResult | null, asOf: number)
   return parts.join(ADVICE.separator);
 }
 
+/**
+ * A group's rows account by account (case-folded names in code point order), each account's in
+ * their order: the order the let-expire dates are told in, and the order of the group's rows in
+ * the workbook's CSP Calc, whose running concatenation of those dates must give the same text.
+ */
+export function byAccount(rows: readonly RowResult[], indexes: readonly number[]): number[] {
+  const folded = new Map<string, string>();
+  const key = (i: number) => {
+    const a = rows[i].account;
+    let f = folded.get(a);
+    if (f === undefined) folded.set(a, (f = caseFold(a)));
+    return f;
+  };
+  return [...indexes].sort((a, b) => compareCodePoints(key(a), key(b)) || a - b);
+}
+
 /** The report's notes of a group: "reassign licenses" (§4) and the advice that applies. */
 export function groupNotes(group: GroupResult, rows: readonly RowResult[], asOf: number): string[] {
   const notes: string[] = [];
   if (group.verdict === "DONE" && group.reassign) notes.push(ADVICE.reassign);
   const days = doubleBillingDays(group, asOf);
   if (days !== null) notes.push(fill(ADVICE.doubleBilling, days));
-  for (const i of group.rows) {
+  for (const i of byAccount(rows, group.rows)) {
     const r = rows[i];
     const note = r.outcome === "grouped" ? letExpireNote(r, asOf) : "";
     if (note !== "" && !notes.includes(note)) notes.push(note);

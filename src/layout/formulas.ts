@@ -7,6 +7,7 @@
  * single as-of cell. No dynamic arrays, no LET/XLOOKUP/IFS/TEXTJOIN/MINIFS. Text is never
  * turned into a number by the locale: TEXT(…,"0…") and "--" are only applied to digit strings.
  */
+import { ActionChoice, ActionCond, ActionFlag, ActionNumber } from "../domain/actions/table";
 import { ADVICE, Phrase } from "../domain/advice";
 import { MAX_QUANTITY } from "../domain/quantity";
 import { STATUS_CODE } from "../domain/status";
@@ -18,6 +19,7 @@ import {
   GROUP_RULES,
   GroupFlag,
   GroupNumber,
+  GroupVerdict,
   LABEL,
   RERUN_LABEL,
   Rule,
@@ -42,6 +44,40 @@ export function compileCond<N extends string, F extends string>(cond: Cond<N, F>
       return `${ref(cond.name)}=1`;
     case "cmp":
       return `${ref(cond.name)}${cond.rel}${typeof cond.rhs === "number" ? cond.rhs : ref(cond.rhs.name)}`;
+  }
+}
+
+/**
+ * An action condition of spec §8 (domain/actions/table.ts), the sibling of compileCond: `ref`
+ * gives the cell of each variable. A choice is compared as the workbook holds it — the customer
+ * verdict as its label, the group verdict as its severity rank, the row's status as its
+ * STATUS_CODE — so a variable that is unset at the action's scope (an empty label, rank 0,
+ * code 0) matches no value, as the engine's null does.
+ */
+export function compileActionCond(cond: ActionCond, ref: (name: ActionChoice | ActionFlag | ActionNumber) => string): string {
+  const many = (op: "AND" | "OR", parts: string[], none: string) => (parts.length === 0 ? none : parts.length === 1 ? parts[0] : `${op}(${parts.join(",")})`);
+  switch (cond.op) {
+    case "and":
+      return many("AND", cond.args.map((a) => compileActionCond(a, ref)), "TRUE");
+    case "or":
+      return many("OR", cond.args.map((a) => compileActionCond(a, ref)), "FALSE");
+    case "not":
+      // Short text: NOT(x=1) is x<>1 whatever x holds.
+      return cond.arg.op === "flag" ? `${ref(cond.arg.name)}<>1` : `NOT(${compileActionCond(cond.arg, ref)})`;
+    case "flag":
+      return `${ref(cond.name)}=1`;
+    case "cmp":
+      return `${ref(cond.name)}${cond.rel}${cond.rhs}`;
+    case "in": {
+      const x = ref(cond.name);
+      const literal =
+        cond.name === "customerVerdict"
+          ? (v: string) => quote(LABEL[v as CustomerVerdict])
+          : cond.name === "groupVerdict"
+            ? (v: string) => String(severityRank(v as GroupVerdict))
+            : (v: string) => String(STATUS_CODE[v as keyof typeof STATUS_CODE]);
+      return many("OR", (cond.values as readonly string[]).map((v) => `${x}=${literal(v)}`), "FALSE");
+    }
   }
 }
 

@@ -8,6 +8,7 @@
  * layout depends on the keys of the run only: a Status or Quantity edit changes values, never
  * positions.
  */
+import { Action, deriveActions } from "../domain/actions";
 import { Cell, isCellError } from "../domain/cells";
 import { isExcluded } from "../domain/engine";
 import { SubscriptionField, headerRowIndex, keyColumns, recogniseSubscriptionHeader } from "../domain/headers";
@@ -17,7 +18,8 @@ import { summaryOrder } from "../domain/report";
 import { STATUS_CODE, readStatus } from "../domain/status";
 import { SheetData, SourceRecord } from "../domain/workbook";
 import { cellText, isBlank } from "../domain/cells";
-import { excelTrim } from "../domain/text";
+import { byAccount } from "../domain/advice";
+import { caseFold, excelTrim } from "../domain/text";
 import { cellAddress, sheetPrefix } from "./a1";
 import { ADDED_HEADERS, AS_OF_CELL, GENERATED, findAddedBlock } from "./names";
 
@@ -39,6 +41,11 @@ export interface PlanInput {
   readonly runAt: string;
   /** The run's local time offset east of UTC, in minutes (-new Date().getTimezoneOffset()): the Summary's Last run. */
   readonly runAtOffsetMinutes?: number;
+  /**
+   * What the user typed in the Done column of the previous run's Next steps sheet, by action
+   * key (the add-in reads it before writing; the command starts from a fresh workbook).
+   */
+  readonly previousDone?: ReadonlyMap<string, string | number | boolean>;
 }
 
 /** One export sheet: its rows, the block added beside them, and its block in CSP Rows. */
@@ -79,6 +86,8 @@ export interface Running {
   readonly N: Float64Array;
   /** Earliest start date of an active new row so far (0 = none). */
   readonly earliest: Float64Array;
+  /** Old rows active or pending so far of the row's account in the group (§8 accountA). */
+  readonly accountA: Float64Array;
 }
 
 export interface Layout {
@@ -97,6 +106,12 @@ export interface Layout {
   readonly calcSeats: Float64Array;
   /** New commerce (by offer, or its account marked nce at the run) of each reconciled row. */
   readonly calcNce: Uint8Array;
+  /** Number (1-based) of each reconciled row's account, case-folded: rows of one account in a group are together. */
+  readonly calcAccountKey: Int32Array;
+  /** CSP Calc sheet row of the last row of each (layout group number, account key): `${group}|${key}`. */
+  readonly accountRunLast: ReadonlyMap<string, number>;
+  /** The account key (calcAccountKey) of an account name. */
+  readonly accountKeyOf: (account: string) => number;
   readonly running: Running;
   /** Engine group index of layout group k (CSP Groups row k + 2). */
   readonly groups: readonly number[];
@@ -112,6 +127,8 @@ export interface Layout {
   readonly accountRow: ReadonlyMap<string, number>;
   /** Customers in Summary order (engine indexes). */
   readonly summaryOrder: readonly number[];
+  /** The actions of spec §8, in its order (the Next steps sheet's rows). */
+  readonly actions: readonly Action[];
 }
 
 /**
@@ -224,10 +241,14 @@ const newArrays = (n: number): Running => ({
   R: new Float64Array(n),
   N: new Float64Array(n),
   earliest: new Float64Array(n),
+  accountA: new Float64Array(n),
 });
 
 /** The running sums the CSP Calc formulas compute (sheets/calc.ts), from the same readings. */
-function runningSums(layout: { calcRows: readonly RowResult[]; calcCode: Int8Array; calcSeats: Float64Array; calcNce: Uint8Array }, groupOfRow: (k: number) => number): Running {
+function runningSums(
+  layout: { calcRows: readonly RowResult[]; calcCode: Int8Array; calcSeats: Float64Array; calcNce: Uint8Array; calcAccountKey: Int32Array },
+  groupOfRow: (k: number) => number,
+): Running {
   const n = layout.calcRows.length;
   const s = newArrays(n);
   for (let k = 0; k < n; k++) {
@@ -251,6 +272,8 @@ function runningSums(layout: { calcRows: readonly RowResult[]; calcCode: Int8Arr
     const start = isNew && code === STATUS_CODE.active && r.startDate !== null && r.startDate > 0 ? r.startDate : 0;
     const before = prev(s.earliest);
     s.earliest[k] = before === 0 ? start : start === 0 ? before : Math.min(before, start);
+    const sameAccount = !restart && layout.calcAccountKey[k] === layout.calcAccountKey[k - 1];
+    s.accountA[k] = (sameAccount ? s.accountA[k - 1] : 0) + (old && code >= STATUS_CODE.active && code <= STATUS_CODE.pending ? 1 : 0);
   }
   return s;
 }
@@ -270,11 +293,22 @@ export function buildLayout(input: PlanInput): Layout {
   const groups = layoutGroupOrder(result);
   const groupNo = new Int32Array(result.groups.length);
   groups.forEach((g, k) => (groupNo[g] = k + 1));
+  // Accounts by case-folded name, as §8 counts them (derive.ts); within a group, CSP Calc keeps
+  // each account's rows together so a running count per (group, account) gives accountA.
+  const accountKeys = new Map<string, number>();
+  const accountKeyOf = (account: string): number => {
+    const folded = caseFold(account);
+    let key = accountKeys.get(folded);
+    if (key === undefined) accountKeys.set(folded, (key = accountKeys.size + 1));
+    return key;
+  };
   const calcRows: RowResult[] = [];
   const calcRowOf = new Map<RowResult, number>();
   const groupLast = new Int32Array(groups.length);
   groups.forEach((g, k) => {
-    for (const i of result.groups[g].rows) {
+    // One order for the workbook and the engine's notes (advice.ts byAccount).
+    const rows = byAccount(result.rows, result.groups[g].rows);
+    for (const i of rows) {
       calcRowOf.set(result.rows[i], calcRows.length + 2);
       calcRows.push(result.rows[i]);
     }
@@ -284,6 +318,7 @@ export function buildLayout(input: PlanInput): Layout {
   const calcCode = new Int8Array(calcRows.length);
   const calcSeats = new Float64Array(calcRows.length);
   const calcNce = new Uint8Array(calcRows.length);
+  const calcAccountKey = new Int32Array(calcRows.length);
   const nceAccounts = new Set(input.accounts.filter((a) => a.commerce === "nce").map((a) => a.account));
   calcRows.forEach((r, k) => {
     const b = r.at ? blockOf.get(r.at.sheet) : undefined;
@@ -293,10 +328,15 @@ export function buildLayout(input: PlanInput): Layout {
     calcCode[k] = b.code[i];
     calcSeats[k] = b.seats[i];
     calcNce[k] = r.nceByOffer || nceAccounts.has(r.account) ? 1 : 0;
+    calcAccountKey[k] = accountKeyOf(r.account);
   });
   const groupOfCalc = new Int32Array(calcRows.length);
-  calcRows.forEach((r, k) => (groupOfCalc[k] = groupNo[r.group!]));
-  const running = runningSums({ calcRows, calcCode, calcSeats, calcNce }, (k) => groupOfCalc[k]);
+  const accountRunLast = new Map<string, number>();
+  calcRows.forEach((r, k) => {
+    groupOfCalc[k] = groupNo[r.group!];
+    accountRunLast.set(`${groupOfCalc[k]}|${calcAccountKey[k]}`, k + 2);
+  });
+  const running = runningSums({ calcRows, calcCode, calcSeats, calcNce, calcAccountKey }, (k) => groupOfCalc[k]);
 
   const customerLastGroupRow = new Int32Array(result.customers.length);
   groups.forEach((g, k) => (customerLastGroupRow[result.groups[g].customer] = k + 2));
@@ -313,6 +353,9 @@ export function buildLayout(input: PlanInput): Layout {
     calcCode,
     calcSeats,
     calcNce,
+    calcAccountKey,
+    accountRunLast,
+    accountKeyOf,
     running,
     groups,
     groupNo,
@@ -321,5 +364,6 @@ export function buildLayout(input: PlanInput): Layout {
     calcRowOf,
     accountRow,
     summaryOrder: summaryOrder(result),
+    actions: deriveActions(result),
   };
 }

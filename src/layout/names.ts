@@ -9,10 +9,14 @@ export const GENERATED = {
   groups: "Groups",
   problems: "Problems",
   rules: "Rules",
+  /** One row per action of spec §8, account by account. */
+  nextSteps: "Next steps",
   /** One row per reconciled subscription, in group order: the running sums per group. */
   calc: "CSP Calc",
   /** One row per group: its verdict, and running sums per customer. */
   groupCalc: "CSP Groups",
+  /** One row per customer, in the engine's order: its facts and its live verdict. */
+  customers: "CSP Customers",
   /** One block per export sheet, row for row beside it: how each export row is read. */
   rows: "CSP Rows",
   lists: "CSP Lists",
@@ -44,6 +48,11 @@ export function findAddedBlock(header: readonly unknown[], text: (c: unknown) =>
   return null;
 }
 export const DECISIONS = ["Exclude"] as const;
+/** The Next steps sheet's Done column: what its dropdown offers (any text counts as typed). */
+export const DONE_CHOICES = ["Yes"] as const;
+/** Headers of the Next steps columns a re-run reads back to keep the user's Done (office/). */
+export const NEXT_STEPS_KEY = "Key";
+export const NEXT_STEPS_DONE = "Done";
 
 export const AS_OF_CELL = { row: 2, col: 2 } as const;
 export const AS_OF_NAME = "CSP_AsOf";

@@ -23,6 +23,7 @@ import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan"
 import { WorkbookPlan } from "../layout/types";
 import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeLinks, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
+import { readPreviousDone } from "./done";
 import { OfficeHost, apiSupport } from "./host";
 import { blockRect, planLayouts } from "./plan-extents";
 import { TableFix, UserTable, queueFixes, readTables, spacedWidth, tablesInTheWay, withoutTotals } from "./list-objects";
@@ -107,6 +108,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     if (d) data.set(name, withoutTotals(d, userTables));
   }
   const asOf = await readAsOf(meter, sheets, now, created);
+  const previousDone = await readPreviousDone(meter, sheets, created);
   meter.checkCancel();
   progress({ fraction: 0.27, phase: "reconciling" });
   const input = readWorkbook(data, asOf.serial);
@@ -127,6 +129,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     offerMap: result.offerMap,
     fixedAsOf: asOf.fixed ? asOf.serial : null,
     runAt: now.toISOString(),
+    previousDone,
     // The pane runs on the reader's machine: the Summary shows the run in its local time.
     runAtOffsetMinutes: -now.getTimezoneOffset(),
   });

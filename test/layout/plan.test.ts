@@ -120,7 +120,7 @@ describe("the hidden sheets follow the keys of the run, not the verdicts", () =>
       fixedAsOf: isoToSerial(AS_OF)!,
       runAt: "2026-11-24T00:00:00.000Z",
     });
-    for (const name of [GENERATED.calc, GENERATED.groupCalc, GENERATED.rows]) {
+    for (const name of [GENERATED.calc, GENERATED.groupCalc, GENERATED.customers, GENERATED.rows]) {
       const before = samples.plan.sheets.find((s) => s.name === name)!;
       const after = plan.sheets.find((s) => s.name === name)!;
       const positions = (s: SheetPlan) =>

@@ -4,11 +4,13 @@
  * Flagged. `run` is the result the workbook was written from: its problem rows are facts of
  * the run (a value column), while `result` may be the engine's answer for edited data.
  */
+import { ACTION_TABLE, deriveActions, stillNeeded } from "../../src/domain/actions";
+import { doubleBillingDays } from "../../src/domain/advice";
 import { EngineResult } from "../../src/domain/model";
 import { summaryOrder } from "../../src/domain/report";
 import { LABEL, isFlagged } from "../../src/domain/verdicts";
 import { customerAdvice, groupAdvice, stepWithGroupAdvice } from "../../src/domain/advice";
-import { ADDED_HEADERS, GENERATED, GROUPS, GROUP_CALC, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
+import { ADDED_HEADERS, CUSTOMERS, GENERATED, GROUPS, GROUP_CALC, NEXT_STEPS, SUMMARY, SUMMARY_TOP, expectedAdvice, layoutGroupOrder, rowVerdictText } from "../../src/layout/plan";
 import { nextStepOf } from "../../src/layout/sheets/rules";
 import { WorkbookPlan } from "../../src/layout/types";
 
@@ -22,6 +24,7 @@ export interface CheckCounts {
   rows: number;
   groups: number;
   customers: number;
+  actions: number;
 }
 
 export function checkWorkbook(
@@ -94,6 +97,26 @@ export function checkWorkbook(
     const wantStep = nextStepOf(LABEL[c.verdict]) + customerAdvice(result, c.groups);
     if (step !== wantStep) bad.push(`Summary ${c.name} Next step: workbook "${step}", engine "${wantStep}"`);
     if (counts) counts.customers++;
+  });
+  result.customers.forEach((c, k) => {
+    const v = values.text(GENERATED.customers, k + 2, CUSTOMERS.label);
+    if (v !== LABEL[c.verdict]) bad.push(`CSP Customers ${c.name}: workbook "${v}", engine "${LABEL[c.verdict]}"`);
+  });
+  // Next steps: one row per action of the run; Still needed and the days of double billing
+  // follow the data as the engine reads it now (problem rows stay facts of the run).
+  const doubleBilling = new Set(ACTION_TABLE.filter((l) => l.doubleBilling).map((l) => l.action));
+  deriveActions(run).forEach((a, k) => {
+    const row = k + 2;
+    const where = `Next steps row ${row} (${a.action} ${a.customer} ${a.account} ${a.subscriptionIds.join(" ")})`;
+    const key = values.text(GENERATED.nextSteps, row, NEXT_STEPS.key);
+    if (key !== a.key) bad.push(`${where}: key "${key}", engine "${a.key}"`);
+    const needed = values.text(GENERATED.nextSteps, row, NEXT_STEPS.stillNeeded);
+    const want = stillNeeded(result, a, run) ? "Yes" : "No";
+    if (needed !== want) bad.push(`${where} Still needed: workbook "${needed}", engine "${want}"`);
+    const days = values.text(GENERATED.nextSteps, row, NEXT_STEPS.days);
+    const wantDays = doubleBilling.has(a.action) && a.group !== null ? doubleBillingDays(result.groups[a.group], result.asOf) : null;
+    if (days !== (wantDays === null ? "" : String(wantDays))) bad.push(`${where} Days of double billing: workbook "${days}", engine ${wantDays}`);
+    if (counts) counts.actions++;
   });
   const status = values.text(GENERATED.summary, 3, 2);
   if (!status.startsWith("Up to date")) bad.push(`Summary says "${status}"`);

@@ -6,23 +6,31 @@
  * live picture of the customers per verdict (data bars). Then one row per customer with its
  * live verdict and its next step, which carries the advice of its groups.
  *
- * A customer's figures are read at its last group in CSP Groups (a plain value per row), so
- * the user may sort and filter the table.
+ * A customer's figures are read at its last group in CSP Groups and its verdict in CSP
+ * Customers, by plain values in its row, so the user may sort and filter the table.
  */
 import { customerAdvice } from "../../domain/advice";
-import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
+import { CUSTOMER_ORDER, LABEL, RERUN_LABEL } from "../../domain/verdicts";
 import { SHEETS } from "../../domain/workbook";
 import { runWarnings } from "../../domain/warnings";
 import { cellAddress, columnLetters, rangeAddress, rangeRef, sheetPrefix } from "../a1";
 import { blockHeights, columnsOf, fitWidth, formulaColumn, here, valueColumn } from "../columns";
-import { customerLabelFormula, flaggedFormula } from "../formulas";
+import { flaggedFormula } from "../formulas";
 import { Layout } from "../model";
-import { GROUP_CALC, ROWS, groupCalcAt } from "../hidden";
+import { CUSTOMERS, GROUP_CALC, ROWS, customerRowOf, customersAt, groupCalcAt } from "../hidden";
 import { AS_OF_CELL, GENERATED, STATUS_CELL } from "../names";
-import { Block, ColumnSpec, FreeCell, SheetPlan } from "../types";
+import { Block, ColumnSpec, FreeCell, PlanLink, SheetPlan } from "../types";
 
 import { nextStepFormula, nextStepOf } from "./rules";
-import { verdictLabelOfRank } from "./lists";
+
+/** The row of the link to the Next steps sheet, in the Summary's top cells. */
+export const NEXT_STEPS_LINK_ROW = 8;
+
+/** The link to the Next steps sheet: how many actions, and where. */
+function nextStepsLink(actions: number): PlanLink {
+  const text = actions === 0 ? "Nothing to do" : `${actions} action${actions === 1 ? "" : "s"}, account by account`;
+  return { text, link: `${sheetPrefix(GENERATED.nextSteps)}A1` };
+}
 
 /**
  * Header row of the Summary table: the rows above it are frozen with it, so they are kept few
@@ -46,19 +54,11 @@ const FIRST = SUMMARY_TOP + 1;
 const WIDTH = { customer: 34, microsoftId: 42, verdict: 26, bars: 12, problems: 10, nextStep: 60 } as const;
 
 /** The run's figures, in column A (label) and B (value), from row 2. */
-export const SUMMARY_ROWS = { asOf: AS_OF_CELL.row, status: STATUS_CELL.row, customers: 4, flagged: 5, problems: 6, lastRun: 7, note: 8, warnings: 10 } as const;
+export const SUMMARY_ROWS = { asOf: AS_OF_CELL.row, status: STATUS_CELL.row, customers: 4, flagged: 5, problems: 6, lastRun: 7, nextSteps: NEXT_STEPS_LINK_ROW, note: 9, warnings: 10 } as const;
 
 /** Verdict counts: the labels in the order the table sorts by, then the re-run notice. */
 const COUNT_LABELS = [...CUSTOMER_ORDER.map((v) => LABEL[v]), RERUN_LABEL];
 const COUNT_ROWS = Math.ceil(COUNT_LABELS.length / 2);
-
-const FLAG_COLUMN: Record<CustomerFlag, number> = {
-  noExportOld: SUMMARY.noExportOld,
-  unreadableExport: SUMMARY.unreadableExport,
-  inNewList: SUMMARY.inNewList,
-  newCovered: SUMMARY.newCovered,
-  newListPresent: SUMMARY.newListPresent,
-};
 
 /** A date and time as Excel's serial, in the local time of the run (`offsetMinutes` east of UTC). */
 export function localSerial(iso: string, offsetMinutes: number): number | null {
@@ -104,13 +104,8 @@ export function summarySheet(layout: Layout): SheetPlan {
   const h = (col: number) => here(col, FIRST);
   const lastGroup = h(SUMMARY.lastGroup);
   const ofCustomer = (col: number, none: number) => `IF(${lastGroup}>0,${groupCalcAt(col, lastGroup)},${none})`;
-  const customerRef = (name: CustomerNumber | CustomerFlag): string =>
-    name === "liveOld" ? ofCustomer(GROUP_CALC.liveOld, 0) : `${h(FLAG_COLUMN[name])}`;
-  const verdictFormula = customerLabelFormula(
-    (name) => customerRef(name as CustomerNumber | CustomerFlag),
-    ofCustomer(GROUP_CALC.stale, 0),
-    verdictLabelOfRank(ofCustomer(GROUP_CALC.minRank, severityRank("CLOSED"))),
-  );
+  // The live verdict is CSP Customers' (the customer's row there is its number + 1).
+  const verdictFormula = customersAt(CUSTOMERS.label, customerRowOf(h(SUMMARY.no)));
   // The verdict's next step, then the advice of each of the customer's groups (CSP Groups keeps
   // the customer's advice so far, so its last group row has all of it).
   const nextStep = `${nextStepFormula(h(SUMMARY.verdict))}&IF(${lastGroup}>0,${groupCalcAt(GROUP_CALC.customerAdvice, lastGroup)},"")`;
@@ -182,6 +177,8 @@ export function summarySheet(layout: Layout): SheetPlan {
     // The run's moment as a date-time value: each reader's Excel shows it in their own format.
     { row: R.lastRun, col: 1, value: "Last run", style: "label" },
     { row: R.lastRun, col: 2, value: lastRun ?? input.runAt, style: lastRun === null ? undefined : "datetime" },
+    { row: NEXT_STEPS_LINK_ROW, col: 1, value: "Next steps", style: "label" },
+    { row: NEXT_STEPS_LINK_ROW, col: 2, value: nextStepsLink(layout.actions.length) },
     { row: R.note, col: 1, value: `Type a date in ${cellAddress(AS_OF_CELL.col, AS_OF_CELL.row)} to freeze the as-of date for an audit (default: today).`, style: "note" },
     // Exports of a whole side missing, said where the reader looks first, across the free row.
     ...(warnings.length ? [{ row: R.warnings, col: 1, value: warnings.join(" "), style: "label" } as FreeCell] : []),
