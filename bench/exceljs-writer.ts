@@ -22,7 +22,7 @@ export const DATE_FORMAT = "yyyy-mm-dd";
  * WeakMap in its StylesXform), and cell.numFmt = … would give each cell a fresh object. Per-cell
  * styles made the 10k-customer write take over a minute, most of it in addStyleModel.
  */
-const STYLE: Record<"plain" | "header" | "dataHeader" | "date" | "integer" | "title" | "label" | "note", Partial<ExcelJS.Style>> = {
+const STYLE: Record<"plain" | "header" | "dataHeader" | "date" | "datetime" | "integer" | "title" | "label" | "note", Partial<ExcelJS.Style>> = {
   plain: {},
   header: {
     font: { bold: true, color: { argb: `FF${HEADER_FONT}` } },
@@ -31,6 +31,7 @@ const STYLE: Record<"plain" | "header" | "dataHeader" | "date" | "integer" | "ti
   },
   dataHeader: { font: { bold: true } },
   date: { numFmt: DATE_FORMAT },
+  datetime: { numFmt: "m/d/yyyy h:mm" },
   integer: { numFmt: "0" },
   title: { font: { bold: true, size: 14 } },
   label: { font: { bold: true } },

@@ -332,3 +332,75 @@ describe("formula text in the file", () => {
     );
   });
 });
+
+describe("reading without widening (issue 11): widths, wrapped rows, data bars", () => {
+  const data = {
+    name: "FR subscriptions",
+    rows: [
+      ["Source file", "Subscription ID", "Qty"],
+      ["from/FR/Transports Lefèvre SA.csv", "0b2f6c1e-1111-4a4a-9e9e-123456789abc", "40"],
+      ["x", "short", "1"],
+    ],
+  };
+  const plan: WorkbookPlan = {
+    schemaVersion: 3,
+    names: [],
+    sheets: [
+      {
+        name: "Summary",
+        role: "generated",
+        visible: true,
+        cells: [],
+        blocks: [
+          {
+            id: "t",
+            top: 1,
+            left: 1,
+            rows: 2,
+            columns: [
+              { header: "Name", width: 20, cell: (i) => ["A", "B"][i] },
+              { header: "Next step", width: 30, wrap: true, cell: (i) => ["one line", "a text long enough to need three lines in a column this narrow"][i] },
+              { header: "Count", width: 12, cell: (i) => [3, 0][i], dataBar: { max: "MAX($C$2:$C$3)" } },
+              { header: "Label", width: 12, align: "right", cell: () => "x" },
+            ],
+            heights: { header: 30, row: (i) => (i === 1 ? 45 : undefined) },
+          },
+        ],
+      },
+      { name: "FR subscriptions", role: "data", visible: true, cells: [], blocks: [{ id: "added", top: 1, left: 4, rows: 2, columns: [{ header: "Verdict", width: 26, cell: () => "Done" }] }] },
+    ],
+  };
+  let wb: RawWorkbook;
+  beforeAll(async () => {
+    wb = readRawWorkbook(await workbookBytes([data], plan));
+  });
+
+  test("the input sheet's columns are as wide as their longest text, the plan's block as the plan says", () => {
+    const xml = wb.sheet("FR subscriptions").xml;
+    expect(xml).toContain('<col min="1" max="1" width="34" customWidth="1"/>');
+    expect(xml).toContain('<col min="2" max="2" width="37" customWidth="1"/>');
+    // A short column keeps Excel's default width at least.
+    expect(xml).toContain('<col min="3" max="3" width="8.43" customWidth="1"/>');
+    expect(xml).toContain('<col min="4" max="4" width="26" customWidth="1"/>');
+  });
+
+  test("rows as tall as the plan says; a block with taller rows wraps and tops its cells; right alignment", () => {
+    const sheet = wb.sheet("Summary");
+    expect(sheet.xml).toContain('<row r="1" ht="30" customHeight="1">');
+    expect(sheet.xml).toMatch(/<row r="2">/);
+    expect(sheet.xml).toContain('<row r="3" ht="45" customHeight="1">');
+    const styles = wb.parts.get("xl/styles.xml")!.toString("utf8");
+    const xfs = [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*?(?:\/>|>(.*?)<\/xf>)/g)].map((m) => m[1] ?? "");
+    expect(xfs[sheet.cells.get("B2")!.s]).toBe('<alignment vertical="top" wrapText="1"/>');
+    expect(xfs[sheet.cells.get("A2")!.s]).toBe('<alignment vertical="top"/>');
+    expect(xfs[sheet.cells.get("D2")!.s]).toBe('<alignment horizontal="right"/>');
+    // Cells of other sheets keep Excel's default alignment (no style attribute).
+    expect(wb.sheet("FR subscriptions").cells.get("B2")!.s).toBe(STYLE.plain);
+  });
+
+  test("a data bar from 0 to the plan's maximum, drawn over the whole cell", () => {
+    expect(wb.sheet("Summary").xml).toContain(
+      '<conditionalFormatting sqref="C2:C3"><cfRule type="dataBar" priority="1"><dataBar minLength="0" maxLength="100"><cfvo type="num" val="0"/><cfvo type="formula" val="MAX($C$2:$C$3)"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>',
+    );
+  });
+});

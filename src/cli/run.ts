@@ -87,6 +87,7 @@ export function finishRun(run: Reconciled, options: ReconcileOptions, billing: B
     if (rec.kind !== "subscriptions" || !s || dataSheets.has(s.name)) continue;
     dataSheets.set(s.name, { name: s.name, data: s, usedWidth: Math.max(0, ...s.rows.map((r) => r.length)) });
   }
+  const runAt = options.runAt ?? new Date().toISOString();
   const plan = buildPlan({
     result,
     dataSheets,
@@ -94,7 +95,9 @@ export function finishRun(run: Reconciled, options: ReconcileOptions, billing: B
     accounts: result.accounts,
     offerMap: result.offerMap,
     fixedAsOf: options.fixedAsOf ? asOf : null,
-    runAt: options.runAt ?? new Date().toISOString(),
+    runAt,
+    // The Summary shows the run's moment in the local time of the machine that ran it.
+    runAtOffsetMinutes: -new Date(runAt).getTimezoneOffset(),
   });
   return { result, money, report: buildReport(result, money), plan, inputSheets: imported.sheets, records: imported.records, sheets };
 }

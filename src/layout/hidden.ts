@@ -18,7 +18,7 @@ export const rowsKeyColumn = (k: number) => ROWS.advice + 1 + k;
 export const CALC = columnsOf([
   "group", "rowsRow", "isNew", "nceByOffer", "account", "start", "azure", "code", "seats",
   "oldRows", "oldLive", "A", "Snce", "newRows", "newLive", "P", "R", "N", "stale", "earliest", "rank",
-  "accountKey", "nce", "accountA",
+  "accountKey", "nce", "accountA", "end", "expiry", "expiries",
 ] as const);
 /** A CSP Calc cell of the row `position` (an expression), for formulas on other sheets. */
 export const calcAt = (col: number, position: string) => at(GENERATED.calc, col, position);
@@ -26,6 +26,7 @@ export const calcAt = (col: number, position: string) => at(GENERATED.calc, col,
 /** CSP Groups: per group, in CSP Calc's order (sheets/group-calc.ts). */
 export const GROUP_CALC = columnsOf([
   "group", "customer", "azure", "reassign", "last", "rank", "label", "liveOld", "minRank", "stale", "oldRows", "newRows",
+  "offer", "advice", "customerAdvice",
 ] as const);
 /** The CSP Groups row of layout group number `groupNo` (an expression). */
 export const groupRowOf = (groupNo: string) => `${groupNo}+1`;

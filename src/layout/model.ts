@@ -18,9 +18,10 @@ import { summaryOrder } from "../domain/report";
 import { STATUS_CODE, readStatus } from "../domain/status";
 import { SheetData, SourceRecord } from "../domain/workbook";
 import { cellText, isBlank } from "../domain/cells";
-import { caseFold, compareCodePoints, excelTrim } from "../domain/text";
+import { byAccount } from "../domain/advice";
+import { caseFold, excelTrim } from "../domain/text";
 import { cellAddress, sheetPrefix } from "./a1";
-import { ADDED_HEADERS, AS_OF_CELL, GENERATED } from "./names";
+import { ADDED_HEADERS, AS_OF_CELL, GENERATED, findAddedBlock } from "./names";
 
 export interface DataSheetInfo {
   readonly name: string;
@@ -38,6 +39,8 @@ export interface PlanInput {
   /** A fixed as-of date (serial) for an audit, or null for TODAY() (spec §4). */
   readonly fixedAsOf: number | null;
   readonly runAt: string;
+  /** The run's local time offset east of UTC, in minutes (-new Date().getTimezoneOffset()): the Summary's Last run. */
+  readonly runAtOffsetMinutes?: number;
   /**
    * What the user typed in the Done column of the previous run's Next steps sheet, by action
    * key (the add-in reads it before writing; the command starts from a fresh workbook).
@@ -58,7 +61,9 @@ export interface ExportBlock {
   readonly fields: Partial<Record<SubscriptionField, number>>;
   /** 1-based columns whose text decides a row's group (headers.ts KEY_FIELDS), in that order. */
   readonly keys: readonly number[];
+  /** The Decision column the plan writes, and the one the user's decisions are read from (an earlier schema's block had it elsewhere). */
   readonly decisionCol: number;
+  readonly decisionAtRun: number;
   /** Header row of this sheet's block in CSP Rows; data row i sits at rowsTop + 1 + i. */
   readonly rowsTop: number;
   /** The engine's row at data row i, if the engine read one there. */
@@ -133,14 +138,17 @@ export interface Layout {
   readonly actions: readonly Action[];
 }
 
-/** Where the added block sits on a data sheet: found from a previous run, else after the data. */
-export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: number } {
+/**
+ * Where the added block sits on a data sheet: found from a previous run (of this schema or an
+ * earlier one, names.ts), else after the data; and the column the user's decisions are in now.
+ */
+export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: number; decisionAtRun: number } {
   const h = Math.max(0, headerRowIndex(info.data.rows));
   const header = info.data.rows[h] ?? [];
-  for (let c = 0; c + ADDED_HEADERS.length <= header.length; c++) {
-    if (ADDED_HEADERS.every((name, k) => cellText(header[c + k]).trim() === name)) return { headerRow: h + 1, left: c + 1 };
-  }
-  return { headerRow: h + 1, left: info.usedWidth + 1 };
+  const found = findAddedBlock(header, (c) => cellText(c as Cell));
+  const left = found ? found.at + 1 : info.usedWidth + 1;
+  const decisionAtRun = found ? left + found.headers.indexOf("Decision") : left + ADDED_HEADERS.indexOf("Decision");
+  return { headerRow: h + 1, left, decisionAtRun };
 }
 
 /**
@@ -206,12 +214,12 @@ function exportBlocks(input: PlanInput, keyTexts: string[]): ExportBlock[] {
   const out: ExportBlock[] = [];
   let rowsTop = 1;
   for (const info of input.dataSheets.values()) {
-    const { headerRow, left } = addedBlockLeft(info);
+    const { headerRow, left, decisionAtRun } = addedBlockLeft(info);
     const map = recogniseSubscriptionHeader(info.data.rows[headerRow - 1] ?? []);
     const fields: Partial<Record<SubscriptionField, number>> = {};
     for (const [f, c] of Object.entries(map.fields) as [SubscriptionField, number][]) fields[f] = c + 1;
     const decisionCol = left + ADDED_HEADERS.indexOf("Decision");
-    const rows = lastExportRow(info.data.rows, headerRow, left, decisionCol) - headerRow;
+    const rows = lastExportRow(info.data.rows, headerRow, left, decisionAtRun) - headerRow;
     const sheetRows = byRow.get(info.name) ?? new Map<number, RowResult>();
     const rowAt = (i: number) => sheetRows.get(headerRow + 1 + i);
     const code = new Int8Array(rows);
@@ -227,7 +235,7 @@ function exportBlocks(input: PlanInput, keyTexts: string[]): ExportBlock[] {
     for (let i = 0; i < rows; i++) {
       const cells = info.data.rows[headerRow + i] ?? [];
       const cell = (col: number | undefined) => (col === undefined ? null : cells[col - 1]);
-      code[i] = statusCodeOf(cell(fields.status), cell(decisionCol));
+      code[i] = statusCodeOf(cell(fields.status), cell(decisionAtRun));
       seats[i] = seatsOf(rowAt(i)?.azure ?? false, cell(fields.quantity));
     }
     out.push({
@@ -240,6 +248,7 @@ function exportBlocks(input: PlanInput, keyTexts: string[]): ExportBlock[] {
       keys,
       keyAtRun,
       decisionCol,
+      decisionAtRun,
       rowsTop,
       rowAt,
       code,
@@ -323,17 +332,12 @@ export function buildLayout(input: PlanInput): Layout {
     if (key === undefined) accountKeys.set(folded, (key = accountKeys.size + 1));
     return key;
   };
-  const foldedOf = new Map<string, string>();
-  const folded = (account: string) => {
-    let f = foldedOf.get(account);
-    if (f === undefined) foldedOf.set(account, (f = caseFold(account)));
-    return f;
-  };
   const calcRows: RowResult[] = [];
   const calcRowOf = new Map<RowResult, number>();
   const groupLast = new Int32Array(groups.length);
   groups.forEach((g, k) => {
-    const rows = [...result.groups[g].rows].sort((a, b) => compareCodePoints(folded(result.rows[a].account), folded(result.rows[b].account)) || a - b);
+    // One order for the workbook and the engine's notes (advice.ts byAccount).
+    const rows = byAccount(result.rows, result.groups[g].rows);
     for (const i of rows) {
       calcRowOf.set(result.rows[i], calcRows.length + 2);
       calcRows.push(result.rows[i]);

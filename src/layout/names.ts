@@ -2,7 +2,7 @@
  * Names the workbook and the add-in agree on: the sheets the product makes, the block it adds
  * beside export rows, the as-of cell. The office gateway finds its own work again by them.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const GENERATED = {
   summary: "Summary",
@@ -23,8 +23,30 @@ export const GENERATED = {
   state: "CSP State",
 } as const;
 
-/** Headers of the block added beside export rows, in order; found again on re-runs. */
-export const ADDED_HEADERS = ["Verdict", "Required", "New seats", "Advice", "Decision"] as const;
+/**
+ * Headers of the block added beside export rows, in order; found again on re-runs. The first
+ * column names the row's customer as the run reconciled it (issue 11: an account sheet mixes
+ * every customer's rows and the export rows do not name them). Its header is no spelling of a
+ * subscription field (headers.ts), so a re-run never reads it as the row's own customer.
+ */
+export const ADDED_HEADERS = ["Customer (reconciled)", "Verdict", "Required", "New seats", "Advice", "Decision"] as const;
+
+/**
+ * The added blocks of earlier schema versions, newest first, found on re-runs over a workbook an
+ * older version reconciled: schema 2 had no customer column. The new block starts where the old
+ * one did and is wider by the columns added since; the Decision column moves with it.
+ */
+export const EARLIER_ADDED_HEADERS: readonly (readonly string[])[] = [["Verdict", "Required", "New seats", "Advice", "Decision"]];
+
+/** Where an added block of this or an earlier schema starts in a header row (0-based), and its headers. */
+export function findAddedBlock(header: readonly unknown[], text: (c: unknown) => string): { at: number; headers: readonly string[] } | null {
+  for (const headers of [ADDED_HEADERS, ...EARLIER_ADDED_HEADERS]) {
+    for (let c = 0; c + headers.length <= header.length; c++) {
+      if (headers.every((name, k) => text(header[c + k]).trim() === name)) return { at: c, headers };
+    }
+  }
+  return null;
+}
 export const DECISIONS = ["Exclude"] as const;
 /** The Next steps sheet's Done column: what its dropdown offers (any text counts as typed). */
 export const DONE_CHOICES = ["Yes"] as const;

@@ -30,7 +30,7 @@ import { WorkbookPlan } from "./types";
 
 export { addedBlockLeft, layoutGroupOrder } from "./model";
 export type { DataSheetInfo, PlanInput } from "./model";
-export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, DONE_CHOICES, GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL } from "./names";
+export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, DONE_CHOICES, EARLIER_ADDED_HEADERS, GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL, findAddedBlock } from "./names";
 export { NEXT_STEPS, NEXT_STEPS_ID_SEPARATOR } from "./sheets/next-steps";
 export { NOT_RECONCILED, expectedAdvice, rowVerdictText } from "./sheets/rows";
 export { SUMMARY, SUMMARY_TOP } from "./sheets/summary";

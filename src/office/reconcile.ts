@@ -130,6 +130,8 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     fixedAsOf: asOf.fixed ? asOf.serial : null,
     runAt: now.toISOString(),
     previousDone,
+    // The pane runs on the reader's machine: the Summary shows the run in its local time.
+    runAtOffsetMinutes: -now.getTimezoneOffset(),
   });
   return { result, plan, records, data, asOf, input, userTables };
 }

@@ -11,6 +11,7 @@ import { Cell } from "../domain/cells";
 import { SheetData } from "../domain/workbook";
 import { cellAddress, columnLetters, quote, rangeAddress } from "../layout/a1";
 import { labelsByTone, toneRuleFormula } from "../layout/styles";
+import { contentWidths } from "../layout/widths";
 import { Block, ColumnSpec, FreeCell, PlanValue, SheetPlan, isFormula } from "../layout/types";
 import { Hyperlink, formulaCell, formulaXml, hyperlinksXml, planCell, valueCell } from "./cells";
 import { SharedStrings } from "./shared-strings";
@@ -62,7 +63,7 @@ function placedColumns(plan: SheetPlan | undefined): Placed[] {
     b.columns.forEach((spec, k) => {
       const col = b.left + k;
       const letters = columnLetters(col);
-      const base = { col, letters, spec, top: b.top, last: b.top + b.rows, style: columnStyle(spec.format) };
+      const base = { col, letters, spec, top: b.top, last: b.top + b.rows, style: columnStyle(spec, b.heights?.row !== undefined) };
       const u = b.rows > 1 ? uniformFormula(spec) : null;
       if (!u) {
         out.push(base);
@@ -96,15 +97,18 @@ function sheetView(s: SheetToWrite): string {
   );
 }
 
-function colsXml(placed: readonly Placed[]): string {
-  const cols: string[] = [];
-  let prev = 0;
+/** The <cols> element: the plan's widths, and the input data's own widths (layout/widths.ts) where the plan sets none. */
+function colsXml(placed: readonly Placed[], dataWidths: readonly number[]): string {
+  const byCol = new Map<number, string>();
   for (const p of placed) {
-    if (p.col === prev || (!p.spec.width && !p.spec.hidden)) continue;
-    prev = p.col;
+    if (byCol.has(p.col) || (!p.spec.width && !p.spec.hidden)) continue;
     const width = p.spec.width ?? DEFAULT_WIDTH;
-    cols.push(`<col min="${p.col}" max="${p.col}" width="${width}"${p.spec.width ? ' customWidth="1"' : ""}${p.spec.hidden ? ' hidden="1"' : ""}/>`);
+    byCol.set(p.col, `<col min="${p.col}" max="${p.col}" width="${width}"${p.spec.width ? ' customWidth="1"' : ""}${p.spec.hidden ? ' hidden="1"' : ""}/>`);
   }
+  dataWidths.forEach((w, k) => {
+    if (!byCol.has(k + 1)) byCol.set(k + 1, `<col min="${k + 1}" max="${k + 1}" width="${w}" customWidth="1"/>`);
+  });
+  const cols = [...byCol.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
   return cols.length ? `<cols>${cols.join("")}</cols>` : "";
 }
 
@@ -117,6 +121,8 @@ export function autoFilterRange(plan: SheetPlan | undefined): [number, number, n
 
 function conditionalFormats(blocks: readonly Block[]): string {
   let priority = 1;
+  const bars = dataBars(blocks, priority);
+  priority += (bars.match(/<cfRule /g) ?? []).length;
   let out = "";
   for (const b of blocks) {
     if (b.rows === 0) continue;
@@ -130,6 +136,44 @@ function conditionalFormats(blocks: readonly Block[]): string {
       }
       out += "</conditionalFormatting>";
     });
+  }
+  return bars + out;
+}
+
+/** Excel's default data bar colour. */
+export const DATA_BAR_COLOR = "638EC6";
+
+/**
+ * Data bars (§18.3.1.28): from 0 to the plan's maximum, drawn over the whole cell (minLength 0,
+ * maxLength 100, where Excel 2007's defaults of 10 and 90 would draw a bar for a count of 0).
+ */
+function dataBars(blocks: readonly Block[], priority: number): string {
+  let out = "";
+  for (const b of blocks) {
+    if (b.rows === 0) continue;
+    b.columns.forEach((spec, k) => {
+      if (!spec.dataBar) return;
+      const c = b.left + k;
+      out +=
+        `<conditionalFormatting sqref="${rangeAddress(c, b.top + 1, c, b.top + b.rows)}"><cfRule type="dataBar" priority="${priority++}">` +
+        `<dataBar minLength="0" maxLength="100"><cfvo type="num" val="0"/><cfvo type="formula" val="${xmlAttr(spec.dataBar.max)}"/><color rgb="FF${DATA_BAR_COLOR}"/></dataBar>` +
+        "</cfRule></conditionalFormatting>";
+    });
+  }
+  return out;
+}
+
+/** Heights of the rows that need more than one line, by sheet row. */
+function rowHeights(blocks: readonly Block[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const taller = (row: number, ht: number | undefined) => {
+    if (ht !== undefined && ht > (out.get(row) ?? 0)) out.set(row, ht);
+  };
+  for (const b of blocks) {
+    if (!b.heights) continue;
+    taller(b.top, b.heights.header);
+    const row = b.heights.row;
+    if (row) for (let i = 0; i < b.rows; i++) taller(b.top + 1 + i, row(i));
   }
   return out;
 }
@@ -191,9 +235,10 @@ export async function writeSheetXml(entry: ZipEntryStream, s: SheetToWrite, stri
   let buf =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `${tab}<dimension ref="${dimension}"/>${sheetView(s)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(placed)}<sheetData>`;
+    `${tab}<dimension ref="${dimension}"/>${sheetView(s)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(placed, data ? contentWidths(data.rows) : [])}<sheetData>`;
 
   const links: Hyperlink[] = [];
+  const heights = rowHeights(plan?.blocks ?? []);
   const letters = Array.from({ length: maxCol + 1 }, (_, c) => (c === 0 ? "" : columnLetters(c)));
   const slots: string[] = new Array<string>(maxCol + 1).fill("");
   for (let r = 1; r <= lastRow; r++) {
@@ -223,7 +268,9 @@ export async function writeSheetXml(entry: ZipEntryStream, s: SheetToWrite, stri
         slots[c] = "";
       }
     }
-    if (row !== "") buf += `<row r="${r}">${row}</row>`;
+    const ht = heights.get(r);
+    if (ht !== undefined) buf += `<row r="${r}" ht="${ht}" customHeight="1">${row}</row>`;
+    else if (row !== "") buf += `<row r="${r}">${row}</row>`;
     if (buf.length > CHUNK) {
       await entry.write(Buffer.from(buf, "utf8"));
       buf = "";

@@ -16,8 +16,11 @@ export const FONT_SIZE = 11;
 /** Excel's default hyperlink colour (its "Hyperlink" cell style, Office theme). */
 export const LINK_FONT = "0563C1";
 
-/** Built-in number formats (§18.8.30) and the one custom format, numbered from 164. */
-const NUMFMT = { general: 0, integer: 1, money: 4, text: 49, date: 164 } as const;
+/**
+ * Built-in number formats (§18.8.30) and the one custom format, numbered from 164. Built-in 22
+ * ("m/d/yyyy h:mm" in en-US) is shown in each reader's own regional date and time format.
+ */
+const NUMFMT = { general: 0, integer: 1, money: 4, datetime: 22, text: 49, date: 164 } as const;
 
 const FONTS = [
   {},
@@ -35,6 +38,9 @@ interface Xf {
   readonly font: number;
   readonly fill: number;
   readonly header?: boolean;
+  readonly wrap?: boolean;
+  readonly right?: boolean;
+  readonly top?: boolean;
 }
 
 /** Cell formats in index order: the index is what a cell's s attribute holds. */
@@ -49,6 +55,11 @@ const XFS = {
   title: { numFmt: NUMFMT.general, font: 3, fill: 0 },
   note: { numFmt: NUMFMT.general, font: 4, fill: 0 },
   link: { numFmt: NUMFMT.general, font: 5, fill: 0 },
+  datetime: { numFmt: NUMFMT.datetime, font: 0, fill: 0 },
+  wrap: { numFmt: NUMFMT.general, font: 0, fill: 0, wrap: true, top: true },
+  right: { numFmt: NUMFMT.general, font: 0, fill: 0, right: true },
+  top: { numFmt: NUMFMT.general, font: 0, fill: 0, top: true },
+  topInteger: { numFmt: NUMFMT.integer, font: 0, fill: 0, top: true },
 } satisfies Record<string, Xf>;
 
 export type StyleName = keyof typeof XFS;
@@ -58,8 +69,16 @@ const NAMES = Object.keys(XFS) as StyleName[];
 /** The s attribute of each kind of cell. */
 export const STYLE: Record<StyleName, number> = Object.fromEntries(NAMES.map((n, i) => [n, i])) as Record<StyleName, number>;
 
-export function columnStyle(format: NumberFormat | undefined): number {
-  return format ? STYLE[format] : STYLE.plain;
+/**
+ * The cell format of a column's data cells. `top`: the block has rows that wrapped text makes
+ * taller, where every cell sits at the top so a row reads level (the customer beside the first
+ * line of its next step); only such blocks pay a style attribute on every cell.
+ */
+export function columnStyle(spec: { readonly format?: NumberFormat; readonly wrap?: boolean; readonly align?: "right" }, top = false): number {
+  if (spec.wrap) return STYLE.wrap;
+  if (spec.align === "right") return STYLE.right;
+  if (top && (spec.format === undefined || spec.format === "integer")) return spec.format ? STYLE.topInteger : STYLE.top;
+  return spec.format ? STYLE[spec.format] : STYLE.plain;
 }
 
 export function freeCellStyle(style: FreeCell["style"]): number {
@@ -86,7 +105,10 @@ function font(f: FontSpec, forDxf = false): string {
 function xf(x: Xf): string {
   const attrs = `numFmtId="${x.numFmt}" fontId="${x.font}" fillId="${x.fill}" borderId="0" xfId="0"`;
   const applied = `${x.numFmt ? ' applyNumberFormat="1"' : ""}${x.font ? ' applyFont="1"' : ""}${x.fill ? ' applyFill="1"' : ""}`;
-  return x.header ? `<xf ${attrs}${applied} applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>` : `<xf ${attrs}${applied}/>`;
+  const alignment = x.header
+    ? ' vertical="center" wrapText="1"'
+    : `${x.right ? ' horizontal="right"' : ""}${x.top ? ' vertical="top"' : ""}${x.wrap ? ' wrapText="1"' : ""}`;
+  return alignment ? `<xf ${attrs}${applied} applyAlignment="1"><alignment${alignment}/></xf>` : `<xf ${attrs}${applied}/>`;
 }
 
 export function stylesXml(): string {

@@ -41,3 +41,20 @@ describe("Service gap: the next step says the old subscription is suspended, sin
     expect(NEXT_STEP.CLOSED).toMatch(/Nothing is live/);
   });
 });
+
+describe("no next step contradicts the advice it carries (issue 11 point 6)", () => {
+  test("a verdict whose group can hold an active old row (and so 'let it expire on <date>') never tells to suspend without deferring to that advice", () => {
+    const withActiveOld = new Set<string>();
+    for (const g of groups()) if (g.nums.A > 0) withActiveOld.add(groupVerdict(g.nums, g.azure));
+    expect(withActiveOld.size).toBeGreaterThan(3);
+    for (const v of withActiveOld) {
+      const step = NEXT_STEP[v as keyof typeof NEXT_STEP];
+      // "suspend it", "suspend the old one", "before suspending": an instruction, not a state.
+      if (/\bsuspend(ing\b| it\b| the old)/i.test(step)) expect(`${v}: ${step}`).toMatch(/unless the advice says to let it expire/);
+    }
+  });
+
+  test("Done, which can carry 'reassign licenses', does not say there is nothing to do", () => {
+    expect(NEXT_STEP.DONE).not.toMatch(/nothing to do/i);
+  });
+});

@@ -7,8 +7,9 @@
 import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
 import { RunOutput, reconcileImports } from "../../src/cli/run";
-import { toR1C1 } from "../../src/layout/a1";
-import { GENERATED } from "../../src/layout/plan";
+import { columnLetters, toR1C1 } from "../../src/layout/a1";
+import { ADDED_HEADERS, EARLIER_ADDED_HEADERS, GENERATED } from "../../src/layout/plan";
+import { recogniseSubscriptionHeader } from "../../src/domain/headers";
 import { ColumnSpec, SheetPlan, WorkbookPlan, isFormula, isLink } from "../../src/layout/types";
 import { randomExports } from "../support/random-exports";
 import { applyToSheets, pickEdits } from "../support/edits";
@@ -126,5 +127,53 @@ describe("the hidden sheets follow the keys of the run, not the verdicts", () =>
         s.blocks.map((b) => ({ top: b.top, rows: b.rows, headers: b.columns.map((c) => c.header), formulas: b.columns.map((c) => c.formula ?? null), positions: b.columns.filter((c) => !c.uniform && /#|row|Pos|Group/.test(c.header)).map((c) => Array.from({ length: b.rows }, (_, i) => c.cell(i))) }));
       expect(positions(after)).toEqual(positions(before));
     }
+  });
+});
+
+describe("the block beside the exports: the customer of each row, and blocks of an earlier schema", () => {
+  test("its header names no subscription field, so a re-run never reads it as the row's customer", () => {
+    const map = recogniseSubscriptionHeader([...ADDED_HEADERS]);
+    expect(map.fields).toEqual({ decision: ADDED_HEADERS.indexOf("Decision") });
+  });
+
+  test("each reconciled row shows the engine's customer", () => {
+    for (const out of [samples, random]) {
+      for (const sheet of out.plan.sheets.filter((s) => s.role === "data")) {
+        const b = sheet.blocks[0];
+        const col = b.columns[ADDED_HEADERS.indexOf("Customer (reconciled)")];
+        for (const r of out.result.rows.filter((x) => x.at?.sheet === sheet.name)) {
+          expect(col.cell(r.at!.row - b.top - 1)).toBe(out.result.customers[r.customer].name);
+        }
+      }
+    }
+  });
+
+  test("a re-run over a schema 2 block (no customer column) writes the new block where it was and keeps the decisions", () => {
+    const [old] = EARLIER_ADDED_HEADERS;
+    const sheetName = samples.result.rows.find((r) => r.at && r.role === "from")!.at!.sheet;
+    const data = samples.sheets.get(sheetName)!;
+    const width = Math.max(...data.rows.map((r) => r.length));
+    // The sheet as schema 2 left it: its block right after the data, with an Exclude typed in row 2.
+    const rows = data.rows.map((r, k) => {
+      const line = [...r, ...Array(width - r.length).fill(null)];
+      return k === 0 ? [...line, ...old] : [...line, "Old still active", 1, 1, "", k === 1 ? "Exclude" : null];
+    });
+    const sheets = new Map(samples.sheets).set(sheetName, { name: sheetName, rows });
+    const result = reconcile(readWorkbook(sheets, isoToSerial(AS_OF)!));
+    // The engine read the decision where the user typed it.
+    expect(result.rows.find((r) => r.at?.sheet === sheetName && r.at.row === 2)!.excluded).toBe(true);
+    const dataSheets = new Map([...sheets].filter(([name]) => samples.plan.sheets.some((s) => s.role === "data" && s.name === name)).map(([name, d]) => [name, { name, data: d, usedWidth: Math.max(...d.rows.map((r) => r.length)) }]));
+    const plan = buildPlan({ result, dataSheets, records: samples.records, accounts: result.accounts, offerMap: result.offerMap, fixedAsOf: isoToSerial(AS_OF)!, runAt: "2026-11-24T00:00:00.000Z" });
+    const block = plan.sheets.find((s) => s.name === sheetName)!.blocks[0];
+    expect(block.left).toBe(width + 1);
+    expect(block.columns.map((c) => c.header)).toEqual([...ADDED_HEADERS]);
+    const decision = block.columns[ADDED_HEADERS.indexOf("Decision")];
+    expect(decision.cell(0)).toBe("Exclude");
+    expect(decision.cell(1)).toBeNull();
+    // CSP Rows reads the decision where the new block writes it.
+    const rowsBlock = plan.sheets.find((s) => s.name === GENERATED.rows)!.blocks.find((b) => b.id === `rows:${sheetName}`)!;
+    const code = rowsBlock.columns.find((c) => c.header === "Code")!;
+    expect(code.formula).toContain(`$${columnLetters(block.left + ADDED_HEADERS.indexOf("Decision"))}2`);
+    expect(code.value!(0)).toBe(0);
   });
 });

@@ -16,7 +16,8 @@
 import { STATUS_CODE } from "../../domain/status";
 import { GroupNumber, groupVerdict, severityRank } from "../../domain/verdicts";
 import { at, formulaColumn, here, valueColumn } from "../columns";
-import { groupRankFormula, runningFormula } from "../formulas";
+import { ADVICE, letExpireNote } from "../../domain/advice";
+import { distinctRunningFormula, groupRankFormula, letExpireFormula, runningFormula } from "../formulas";
 import { CALC, LISTS, ROWS } from "../hidden";
 import { Layout, Running } from "../model";
 import { GENERATED } from "../names";
@@ -52,6 +53,18 @@ export function calcSheet(layout: Layout): SheetPlan {
     const nums = Object.fromEntries((Object.keys(VARIABLE) as GroupNumber[]).map((n) => [n, run[VARIABLE[n]][i]])) as Record<GroupNumber, number>;
     return severityRank(groupVerdict(nums, rows[i].azure));
   };
+  // Let-expire phrases (with the separator in front), and their running concatenation per group
+  // without repeats: at a group's last row, the group's let-expire advice (advice.ts groupNotes).
+  const asOf = layout.result.asOf;
+  const expiry = rows.map((r) => {
+    const note = letExpireNote(r, asOf);
+    return note === "" ? "" : ADVICE.separator + note;
+  });
+  const expiries: string[] = [];
+  rows.forEach((r, i) => {
+    const prev = i > 0 && rows[i - 1].group === r.group ? expiries[i - 1] : "";
+    expiries.push(expiry[i] === "" || prev.includes(expiry[i]) ? prev : prev + expiry[i]);
+  });
   const columns: ColumnSpec[] = [
     valueColumn("Group #", (i) => layout.groupNo[rows[i].group!]),
     valueColumn("CSP Rows row", (i) => layout.calcRowsRow[i]),
@@ -84,6 +97,9 @@ export function calcSheet(layout: Layout): SheetPlan {
     // Live: the Accounts sheet's Commerce is read through CSP Lists.
     formulaColumn("NCE", nce, (i) => layout.calcNce[i]),
     formulaColumn("Account A", `IF(${sameAccount},${above(CALC.accountA)},0)+${billingOld}`, of("accountA")),
+    valueColumn("End", (i) => (rows[i].role === "from" && rows[i].endDate !== null ? rows[i].endDate : 0), { format: "date" }),
+    formulaColumn("Expiry", letExpireFormula({ isNew: h(CALC.isNew), status: code, nce: h(CALC.nce), endDate: h(CALC.end), asOf: layout.asOfRef }), (i) => expiry[i]),
+    formulaColumn("Expiries so far", distinctRunningFormula(above(CALC.group), h(CALC.group), above(CALC.expiries), h(CALC.expiry)), (i) => expiries[i]),
   ];
   return {
     name: GENERATED.calc,

@@ -26,6 +26,8 @@ export interface CellFormat {
   color?: string;
   size?: number;
   fontName?: string;
+  /** Excel.RangeUnderlineStyle: "None", "Single", "Double", "SingleAccountant", "DoubleAccountant". */
+  underline?: string;
   wrap?: boolean;
   vAlign?: string;
   hAlign?: string;
@@ -39,6 +41,7 @@ export const DEFAULT_FORMAT: Required<CellFormat> = {
   color: "#000000",
   size: 11,
   fontName: "Calibri",
+  underline: "None",
   wrap: false,
   vAlign: "Bottom",
   hAlign: "General",
@@ -114,6 +117,23 @@ export interface FakeConditionalFormat {
   italic?: boolean;
   priority: number;
   stopIfTrue: boolean;
+  /** A DataBar rule's settings (Excel.DataBarConditionalFormat). */
+  dataBar?: FakeDataBar;
+}
+
+/** Excel.ConditionalDataBarRule: a bound of the bar's scale. */
+export interface FakeDataBarRule {
+  readonly type: string;
+  readonly formula?: string;
+}
+
+export interface FakeDataBar {
+  lowerBoundRule?: FakeDataBarRule;
+  upperBoundRule?: FakeDataBarRule;
+  barDirection?: string;
+  showDataBarOnly?: boolean;
+  fillColor?: string;
+  gradientFill?: boolean;
 }
 
 export interface FakeValidation {
