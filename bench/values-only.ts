@@ -42,3 +42,21 @@ export async function writeValuesOnly(recalculated: string, out: string): Promis
   await fs.writeFile(out, writeZip(copy));
   return total;
 }
+
+/** Cells and formulas in the file, and the size of its values-only twin (every <f> removed, deflated at level 1 like the bench's twins). */
+export async function twin(file: string): Promise<{ cells: number; formulas: number; twinBytes: number }> {
+  let cells = 0;
+  let formulas = 0;
+  const entries = readZip(await fs.readFile(file)).map((e) => {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) return e;
+    const parts: Buffer[] = [];
+    for (const chunk of rowChunks(e.data)) {
+      cells += chunk.split("<c ").length - 1;
+      const s = stripFormulas(chunk);
+      formulas += s.formulas;
+      parts.push(Buffer.from(s.xml, "utf8"));
+    }
+    return { name: e.name, data: Buffer.concat(parts) };
+  });
+  return { cells, formulas, twinBytes: writeZip(entries).length };
+}

@@ -18,11 +18,10 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs } from "util";
-import { readZip, writeZip } from "../test/support/zip";
 import { runCommand } from "./command";
 import { AS_OF, generate, writeSet } from "./generate";
 import { median } from "./libreoffice-cost";
-import { rowChunks, stripFormulas } from "./values-only";
+import { twin } from "./values-only";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const SIDE = path.join(__dirname, "writer-side.js");
@@ -73,23 +72,6 @@ function side(writer: Writer, args: string[]): Promise<SideRun> {
   );
 }
 
-/** Cells and formulas in the file, and the size of its values-only twin (every <f> removed, deflated at level 1 like the bench's twins). */
-async function twin(file: string): Promise<{ cells: number; formulas: number; twinBytes: number }> {
-  let cells = 0;
-  let formulas = 0;
-  const entries = readZip(await fs.readFile(file)).map((e) => {
-    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)) return e;
-    const parts: Buffer[] = [];
-    for (const chunk of rowChunks(e.data)) {
-      cells += chunk.split("<c ").length - 1;
-      const s = stripFormulas(chunk);
-      formulas += s.formulas;
-      parts.push(Buffer.from(s.xml, "utf8"));
-    }
-    return { name: e.name, data: Buffer.concat(parts) };
-  });
-  return { cells, formulas, twinBytes: writeZip(entries).length };
-}
 
 interface Row {
   readonly measure: string;
