@@ -7,10 +7,9 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { EngineResult } from "../src/domain/model";
-import { CUSTOMERS, GENERATED, GROUP_CALC, NEXT_STEPS, SUMMARY, SUMMARY_TOP } from "../src/layout/plan";
 import { WorkbookPlan } from "../src/layout/types";
 import { recalculate } from "../test/support/libreoffice";
-import { checkWorkbook, summaryOrder } from "../test/support/workbook-check";
+import { CellReader, checkWorkbook, summaryOrder } from "../test/support/workbook-check";
 import { Lap, lap } from "./clock";
 import { writeValuesOnly } from "./values-only";
 import { Wanted, readValues } from "./xlsx-values";
@@ -24,19 +23,23 @@ export async function warmUp(dir: string): Promise<Lap> {
   return lap(() => recalculate(file, path.join(dir, "warm-up-lo")), true);
 }
 
-/** The cells checkWorkbook reads: the reconciliation block beside every export row, group verdicts, Summary. */
-export function checkedCells(plan: WorkbookPlan): Wanted {
-  const wanted = new Map<string, (row: number, col: number) => boolean>();
-  for (const s of plan.sheets) {
-    if (s.role !== "data") continue;
-    const left = s.blocks[0].left;
-    wanted.set(s.name, (row, col) => row > 1 && col >= left && col <= left + 3);
-  }
-  wanted.set(GENERATED.groupCalc, (_row, col) => col === GROUP_CALC.label);
-  wanted.set(GENERATED.customers, (_row, col) => col === CUSTOMERS.label);
-  wanted.set(GENERATED.nextSteps, (_row, col) => col === NEXT_STEPS.key || col === NEXT_STEPS.stillNeeded || col === NEXT_STEPS.days);
-  wanted.set(GENERATED.summary, (row, col) => (row === 3 && col === 2) || (row > SUMMARY_TOP && (col === SUMMARY.customer || col === SUMMARY.verdict || col === SUMMARY.problems || col === SUMMARY.flagged)));
-  return wanted;
+/**
+ * The cells checkWorkbook reads, found by running it once on a reader that records each cell it
+ * is asked for: the list cannot fall behind the check.
+ */
+export function checkedCells(plan: WorkbookPlan, result: EngineResult): Wanted {
+  const asked = new Map<string, Set<string>>();
+  const note = (sheet: string, row: number, col: number) => {
+    let cells = asked.get(sheet);
+    if (!cells) asked.set(sheet, (cells = new Set()));
+    cells.add(`${row},${col}`);
+  };
+  const recorder: CellReader = {
+    text: (sheet, row, col) => (note(sheet, row, col), ""),
+    number: (sheet, row, col) => (note(sheet, row, col), 0),
+  };
+  checkWorkbook(recorder, plan, result, summaryOrder(result));
+  return new Map([...asked].map(([sheet, cells]) => [sheet, (row: number, col: number) => cells.has(`${row},${col}`)]));
 }
 
 export interface Check {
@@ -48,7 +51,7 @@ export interface Check {
 
 /** Recalculated verdicts, seats, advice of every row, group and customer against the engine. */
 export async function checkRecalculated(file: string, plan: WorkbookPlan, result: EngineResult): Promise<Check> {
-  const { values } = await readValues(file, checkedCells(plan));
+  const { values } = await readValues(file, checkedCells(plan, result));
   const counts = { rows: 0, groups: 0, customers: 0, actions: 0 };
   const mismatches = checkWorkbook(values, plan, result, summaryOrder(result), counts);
   return { ...counts, mismatches };
