@@ -14,7 +14,7 @@ import { ExportSet, Run, guid, Sub } from "./support/exports";
 const r = (id: string, status: string, qty: string | number = 5, offer = "Office 365 E3", cols?: Sub["cols"]): Sub => ({ id, offer, qty: String(qty), status, cols });
 const nce = { "Offer ID": "CFQ7TTC0LF8Q:0001:CFQ7TTC0KF6Q" };
 
-const actionsOf = (run: Run): Action[] => deriveActions(run.result);
+const actionsOf = (run: Run): readonly Action[] => deriveActions(run.result);
 const only = (run: Run, code: ActionCode): Action[] => actionsOf(run).filter((a) => a.action === code);
 /** The report's fields that the table decides, without the sentence. */
 const fields = (a: Action) => [a.customer, a.account, a.action, a.offer, a.subscriptionIds, a.seats, a.due, a.doubleBillingDays];
@@ -509,7 +509,7 @@ describe("still needed: the action's condition on the current data (what the Nex
 });
 
 describe("the bundled samples", () => {
-  let acts: Action[];
+  let acts: readonly Action[];
   let run: ReturnType<typeof reconcileImports>;
   beforeAll(async () => {
     run = reconcileImports((await scanFolder(path.join(__dirname, "..", "..", "samples"))).files, { asOf: "2026-11-24", fixedAsOf: true });

@@ -281,8 +281,17 @@ export function customerActionOrder(result: EngineResult): number[] {
   return result.customers.map((c) => c.index).sort((a, b) => gap[a] - gap[b] || rank[a] - rank[b] || a - b);
 }
 
-/** Every action of spec §8 for an engine result, in §8's order. */
-export function deriveActions(result: EngineResult): Action[] {
+/** Actions already derived for a result: the report and the layout both ask for them. */
+const derived = new WeakMap<EngineResult, readonly Action[]>();
+
+/** Every action of spec §8 for an engine result, in §8's order (derived once per result). */
+export function deriveActions(result: EngineResult): readonly Action[] {
+  let actions = derived.get(result);
+  if (!actions) derived.set(result, (actions = deriveAll(result)));
+  return actions;
+}
+
+function deriveAll(result: EngineResult): Action[] {
   const out: Action[] = [];
   const problems = problemRowsByCustomer(result);
   for (const ci of customerActionOrder(result)) {
