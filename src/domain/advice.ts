@@ -51,19 +51,45 @@ export function rowAdvice(r: RowResult, group: GroupResult | null, asOf: number)
   return parts.join(ADVICE.separator);
 }
 
-/** The report's notes of a group: "reassign licenses" (§4) and the advice that applies. */
-export function groupNotes(group: GroupResult, rows: readonly RowResult[], asOf: number): string[] {
-  const notes: string[] = [];
-  if (group.verdict === "DONE" && group.reassign) notes.push(ADVICE.reassign);
+/** One piece of a group's advice, in no language: `adviceText` says it in English, the pane in its own. */
+export type AdviceItem =
+  | { readonly kind: "reassign" }
+  | { readonly kind: "doubleBilling"; readonly days: number }
+  /** The commitment end date (ISO) of an old row to let expire. */
+  | { readonly kind: "letExpire"; readonly date: string }
+  | { readonly kind: "transferOrCancel" };
+
+export function adviceText(a: AdviceItem): string {
+  switch (a.kind) {
+    case "reassign":
+      return ADVICE.reassign;
+    case "doubleBilling":
+      return fill(ADVICE.doubleBilling, a.days);
+    case "letExpire":
+      return fill(ADVICE.letExpire, a.date);
+    case "transferOrCancel":
+      return ADVICE.transferOrCancel;
+  }
+}
+
+/** The advice of a group: "reassign licenses" (§4), the days of double billing, the dates to let old rows expire, "transfer or cancel". */
+export function groupAdvice(group: GroupResult, rows: readonly RowResult[], asOf: number): AdviceItem[] {
+  const items: AdviceItem[] = [];
+  if (group.verdict === "DONE" && group.reassign) items.push({ kind: "reassign" });
   const days = doubleBillingDays(group, asOf);
-  if (days !== null) notes.push(fill(ADVICE.doubleBilling, days));
+  if (days !== null) items.push({ kind: "doubleBilling", days });
   for (const i of group.rows) {
     const r = rows[i];
     if (r.outcome === "grouped" && expiresSoon(r, asOf)) {
-      const note = fill(ADVICE.letExpire, serialToIso(r.endDate!));
-      if (!notes.includes(note)) notes.push(note);
+      const date = serialToIso(r.endDate!);
+      if (!items.some((a) => a.kind === "letExpire" && a.date === date)) items.push({ kind: "letExpire", date });
     }
   }
-  if (group.verdict === "NCE_STILL_BILLED") notes.push(ADVICE.transferOrCancel);
-  return notes;
+  if (group.verdict === "NCE_STILL_BILLED") items.push({ kind: "transferOrCancel" });
+  return items;
+}
+
+/** The report's notes of a group: its advice in English. */
+export function groupNotes(group: GroupResult, rows: readonly RowResult[], asOf: number): string[] {
+  return groupAdvice(group, rows, asOf).map(adviceText);
 }
