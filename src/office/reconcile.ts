@@ -11,6 +11,7 @@
  *   So a run stopped later leaves a workbook that says "Re-run needed" (the pane sees the
  *   "writing"/"cancelled" status), and a re-run or "Remove reconciliation" finds everything.
  */
+import { groupAdvice } from "../domain/advice";
 import { isoToSerial } from "../domain/cells";
 import { reconcile as runEngine } from "../domain/engine";
 import { customerKeyOf, readCustomerList } from "../domain/customers";
@@ -21,6 +22,7 @@ import { LABEL, NEXT_STEP, RERUN_LABEL, severityRank } from "../domain/verdicts"
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecords, readWorkbook } from "../domain/workbook";
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
+import { actionOutcomes } from "./actions";
 import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
 import { OfficeHost, apiSupport } from "./host";
@@ -209,7 +211,7 @@ export function customerOutcomes(result: ReturnType<typeof runEngine>, lists: re
         verdict: c.verdict,
         flagged: c.flagged,
         problemRows: c.problemRows,
-        groups: groups.map((g) => ({ offer: g.offerLabel, azure: g.azure, verdict: g.verdict, required: g.totals.R, newSeats: g.totals.N })),
+        groups: groups.map((g) => ({ offer: g.offerLabel, azure: g.azure, verdict: g.verdict, required: g.totals.R, newSeats: g.totals.N, advice: groupAdvice(g, result.rows, result.asOf) })),
         domains: [...(domains.get(c.key) ?? [])],
         subscriptionIds: [...(idsOf.get(c.index) ?? [])],
         reasons: groups.map((g) => `${g.offerLabel}: ${LABEL[g.verdict]} (R ${g.totals.R}, N ${g.totals.N})`),
@@ -367,6 +369,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     return {
       report,
       customers: customerOutcomes(result, input.customerLists),
+      actions: actionOutcomes(result),
       problems: result.problems,
       byVerdict: report.totals.byVerdict,
       stats: { requests: meter.requests, largestRequestBytes: meter.largestBytes, rows: result.rows.length, ms: Date.now() - started },

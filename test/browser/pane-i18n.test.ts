@@ -158,7 +158,7 @@ describe("no hard-coded user-facing text in the pane's components", () => {
 describe("a customer's groups in the pane's language", () => {
   const en = createI18n("en");
   const fr = createI18n("fr-FR");
-  const g = (over: Partial<Parameters<typeof groupReason>[0]>) => ({ offer: "Office 365 E3", azure: false, verdict: "MISSING_NEW" as const, required: 25, newSeats: 0, ...over });
+  const g = (over: Partial<Parameters<typeof groupReason>[0]>) => ({ offer: "Office 365 E3", azure: false, verdict: "MISSING_NEW" as const, required: 25, newSeats: 0, advice: [], ...over });
 
   it("says the offer, the verdict label (the badge's and the chart's) and the seats", () => {
     expect(groupReason(g({}), en)).toBe("Office 365 E3: New subscription missing (required 25, new 0)");
