@@ -4,7 +4,8 @@
  * src/office and runs against office.js — or, in tests and on the development page, against
  * the in-memory fake Excel of src/office/fake.
  */
-import type { ActionCode, SentenceFacts } from "../domain/actions";
+import type { ActionCode } from "../domain/actions/table";
+import type { SentenceFacts } from "../domain/actions/sentence";
 import type { AdviceItem } from "../domain/advice";
 import type { ImportFile } from "../domain/importer";
 import type { Problem, Role } from "../domain/model";
