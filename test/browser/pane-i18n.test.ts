@@ -35,6 +35,7 @@ const SAME_AS_ENGLISH = new Set([
   "MESSAGES.settings.asOfDate.fr",
   // Only values and Dutch punctuation, which is the English one.
   "MESSAGES.results.group.nl",
+  "MESSAGES.results.groupAdvice.nl",
   "MESSAGES.import.problem.nl",
   // A name, and Dutch says "account" too.
   "MESSAGES.next.account.microsoft.fr",

@@ -287,6 +287,7 @@ export const MESSAGES = {
   },
 
   "results.advice": { en: "Advice:", fr: "Conseil :", nl: "Advies:" },
+  "results.groupAdvice": { en: "{offer}: {advice}", fr: "{offer} : {advice}", nl: "{offer}: {advice}" },
 
   "nav.nextSteps": { en: "Next steps", fr: "À faire", nl: "Te doen" },
   "next.heading": { en: "Next steps", fr: "À faire", nl: "Te doen" },

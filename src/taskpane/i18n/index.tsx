@@ -48,6 +48,8 @@ export interface I18n {
   action(facts: SentenceFacts): string;
   /** One piece of a group's advice ("double billing for 22 days"). */
   advice(item: AdviceItem): string;
+  /** Between the parts of one sentence ("; ", in French " ; "). */
+  readonly separator: string;
   error(key: WorkbookError["key"]): string;
   number(n: number): string;
   percent(fraction: number): string;
@@ -133,6 +135,7 @@ export function createI18n(displayLanguage: string | null | undefined): I18n {
     phase: (key) => pick(key in PHASES ? PHASES[key as keyof typeof PHASES] : PHASES.working),
     warning: (code) => pick(WARNINGS[code]),
     action: (facts) => actionSentence(words, facts, sentenceFormat),
+    separator: words.separator,
     advice: (item) => pick(ADVICE_TEXTS[item.kind], item.kind === "doubleBilling" ? { days: item.days } : item.kind === "letExpire" ? { date: formatDate(item.date) } : {}),
     error: (key) => pick(ERRORS[key] ?? ERRORS.failed),
     number: (n) => numbers.format(n),

@@ -12,6 +12,7 @@ import { useI18n } from "../i18n";
 import { groupReason } from "./reasons";
 import { customerHaystack, matches } from "./search";
 import { usePane } from "../state";
+import { SelectRows, rowsBySheet, useSelectRows } from "./select";
 import { Pager, usePaging } from "../components/Pager";
 import { VerdictChart } from "../components/VerdictChart";
 
@@ -71,12 +72,6 @@ const useStyles = makeStyles({
 
 type Show = "flagged" | "all";
 
-function rowsBySheet(c: CustomerOutcome): { sheet: string; rows: number[] }[] {
-  const m = new Map<string, number[]>();
-  for (const r of c.rows) m.set(r.sheet, [...(m.get(r.sheet) ?? []), r.row]);
-  return [...m.entries()].map(([sheet, rows]) => ({ sheet, rows }));
-}
-
 export function ResultsView() {
   const pane = usePane();
   const i18n = useI18n();
@@ -104,16 +99,7 @@ export function ResultsView() {
   const customerPages = usePaging(ordered, PAGE, `${deferredQuery}|${show}|${verdict}`);
   const problemPages = usePaging(outcome?.problems ?? [], PAGE, outcome);
 
-  // Selecting is instant in Excel: no progress bar, and it may run while nothing else does.
-  const select = async (sheet: string, rows: readonly number[]) => {
-    if (pane.task) return;
-    try {
-      await pane.gateway.select(sheet, rows);
-      pane.announce(t("results.selected", { count: rows.length, sheet }));
-    } catch (e) {
-      pane.fail(e);
-    }
-  };
+  const select = useSelectRows();
 
   if (!outcome) {
     return <Text>{pane.state?.reconciled ? t("results.previousRun") : t("results.none")}</Text>;
@@ -200,11 +186,12 @@ export function ResultsView() {
   );
 }
 
-function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; onSelect: (sheet: string, rows: readonly number[]) => void }) {
+function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; onSelect: SelectRows }) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, verdict, nextStep } = i18n;
-  const sheets = rowsBySheet(c);
+  const sheets = rowsBySheet(c.rows);
+  const advised = c.groups.filter((g) => g.advice.length > 0);
   const first = sheets[0];
   const id = `customer-${c.index}`;
   return (
@@ -213,7 +200,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
         type="button"
         className={styles.itemHead}
         disabled={!first}
-        aria-describedby={[`${id}-verdict`, c.groups.length > 0 ? `${id}-reason` : "", c.flagged ? `${id}-next` : ""].filter(Boolean).join(" ")}
+        aria-describedby={[`${id}-verdict`, c.groups.length > 0 ? `${id}-reason` : "", advised.length > 0 ? `${id}-advice` : "", c.flagged ? `${id}-next` : ""].filter(Boolean).join(" ")}
         title={first ? t("results.selectRows", { count: first.rows.length, sheet: first.sheet }) : t("results.noRows")}
         onClick={() => first && onSelect(first.sheet, first.rows)}
       >
@@ -227,6 +214,11 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
       {c.groups.length > 0 && (
         <Text size={200} id={`${id}-reason`} className={styles.detail}>
           {c.groups.map((g) => groupReason(g, i18n)).join(" · ")}
+        </Text>
+      )}
+      {advised.length > 0 && (
+        <Text size={200} id={`${id}-advice`} className={styles.next} data-testid="advice">
+          <strong>{t("results.advice")}</strong> {advised.map((g) => t("results.groupAdvice", { offer: g.offer, advice: g.advice.map(i18n.advice).join(i18n.separator) })).join(" · ")}
         </Text>
       )}
       {c.flagged && (
@@ -247,7 +239,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
   );
 }
 
-function ProblemItem({ problem: p, onSelect }: { problem: Problem; onSelect: (sheet: string, rows: readonly number[]) => void }) {
+function ProblemItem({ problem: p, onSelect }: { problem: Problem; onSelect: SelectRows }) {
   const styles = useStyles();
   const { t, problem, problemText } = useI18n();
   const where = p.row > 0 ? t("results.problemRow", { source: p.source, row: p.row }) : t("results.problemFile", { source: p.source });
