@@ -37,6 +37,8 @@ const SAME_AS_ENGLISH = new Set([
   "MESSAGES.results.group.nl",
   "MESSAGES.results.groupAdvice.nl",
   "MESSAGES.import.problem.nl",
+  // French says "action" too.
+  "MESSAGES.count.actions.fr",
   // A name, and Dutch says "account" too.
   "MESSAGES.next.account.microsoft.fr",
   "MESSAGES.next.account.microsoft.nl",

@@ -53,6 +53,11 @@ export const MESSAGES = {
     fr: { one: "{count} problème", other: "{count} problèmes" },
     nl: { one: "{count} probleem", other: "{count} problemen" },
   },
+  "count.actions": {
+    en: { one: "{count} action", other: "{count} actions" },
+    fr: { one: "{count} action", other: "{count} actions" },
+    nl: { one: "{count} actie", other: "{count} acties" },
+  },
   "count.files": {
     en: { one: "{count} file", other: "{count} files" },
     fr: { one: "{count} fichier", other: "{count} fichiers" },

@@ -12,6 +12,7 @@ import { I18n, useI18n } from "../i18n";
 import { usePane } from "../state";
 import { Pager, usePaging } from "../components/Pager";
 import { copyText } from "../components/clipboard";
+import { srOnly } from "../components/styles";
 import { SelectRows, rowsBySheet, useSelectRows } from "./select";
 import { matches, searchKey } from "./search";
 
@@ -151,11 +152,13 @@ export function NextStepsView() {
         data-testid="next-accounts"
       >
         {all.map((p, k) => (
-          <Tab key={p.id} id={`next-tab-${k}`} className={styles.accountTab} value={p.id} aria-controls="next-panel" aria-label={t("next.accountCount", { account: placeLabel(p, i18n), count: p.actions.length })} data-place={p.id}>
-            {placeLabel(p, i18n)}
-            <span className={styles.count} aria-hidden="true">
+          <Tab key={p.id} id={`next-tab-${k}`} className={styles.accountTab} value={p.id} aria-controls="next-panel" data-place={p.id}>
+            {placeLabel(p, i18n)}{" "}
+            {/* Seen as a number; heard as "10 actions" (the tab's name holds what it shows, for speech input). */}
+            <span className={styles.count} aria-hidden="true" data-count="">
               {i18n.number(p.actions.length)}
             </span>
+            <span style={srOnly}> {t("count.actions", { count: p.actions.length })}</span>
           </Tab>
         ))}
       </TabList>
@@ -250,7 +253,8 @@ function SubscriptionId({ id }: { id: string }) {
           appearance="subtle"
           className={styles.copy}
           icon={state === "copied" ? <CheckmarkRegular /> : <CopyRegular />}
-          aria-label={t("next.copy", { id })}
+          // Its name holds what it shows ("Copied"), for speech input.
+          aria-label={state === "copied" ? t("next.copied", { id }) : t("next.copy", { id })}
           title={t("next.copy", { id })}
           onClick={() => void copy()}
         >
