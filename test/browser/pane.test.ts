@@ -571,7 +571,11 @@ describe("the pane on the in-memory workbook (development page)", () => {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
       await page.waitForFunction((text) => document.querySelector('[role="status"]')?.textContent?.trim() === text, `Copied ${id}.`);
       expect([await copy.innerText(), await copy.getAttribute("aria-label")]).toEqual(["Copied", `Copied ${id}.`]);
+      // Tall enough to show the places, their counts and the copied ID above the Reconcile bar.
+      await page.setViewportSize({ width: 350, height: 1100 });
+      await page.evaluate(() => window.scrollTo(0, 0));
       const shot = await page.screenshot({ fullPage: false });
+      await page.setViewportSize({ width: 350, height: 900 });
       await fs.writeFile(path.join(work, "taskpane-next-steps.png"), shot);
       if (process.env.UPDATE_SCREENSHOT === "1") await fs.writeFile(SCREENSHOT_NEXT, shot);
 
