@@ -217,6 +217,7 @@ export function customerOutcomes(result: ReturnType<typeof runEngine>, lists: re
         reasons: groups.map((g) => `${g.offerLabel}: ${LABEL[g.verdict]} (R ${g.totals.R}, N ${g.totals.N})`),
         nextStep: NEXT_STEP[c.verdict],
         rows: rowsOf.get(c.index) ?? [],
+        money: [],
       };
     });
 }

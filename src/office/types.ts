@@ -102,6 +102,8 @@ export interface CustomerOutcome {
   readonly nextStep: string;
   /** Where the customer's subscription rows are, for "select them". */
   readonly rows: readonly { readonly sheet: string; readonly row: number }[];
+  /** §9 money at stake per currency, in cents (report.json's); empty without billing files. */
+  readonly money: readonly { readonly currency: string; readonly soFar: number; readonly perDay: number }[];
 }
 
 /** A place in the workbook: a sheet and its 1-based row. */

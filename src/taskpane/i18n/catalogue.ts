@@ -294,6 +294,34 @@ export const MESSAGES = {
   "results.advice": { en: "Advice:", fr: "Conseil :", nl: "Advies:" },
   "results.groupAdvice": { en: "{offer}: {advice}", fr: "{offer} : {advice}", nl: "{offer}: {advice}" },
 
+  "money.heading": { en: "Money at stake", fr: "Montants en jeu", nl: "Bedragen op het spel" },
+  "money.source": {
+    en: "Double billing so far and per further day, from the reconciliation files given. Amounts before tax, per currency, never converted.",
+    fr: "Double facturation jusqu’ici et par jour supplémentaire, d’après les fichiers de rapprochement fournis. Montants hors taxes, par devise, jamais convertis.",
+    nl: "Dubbele facturering tot nu toe en per extra dag, volgens de opgegeven reconciliatiebestanden. Bedragen exclusief btw, per valuta, nooit omgerekend.",
+  },
+  "money.total": {
+    en: "{soFar} so far · {perDay} per further day",
+    fr: "{soFar} jusqu’ici · {perDay} par jour supplémentaire",
+    nl: "{soFar} tot nu toe · {perDay} per extra dag",
+  },
+  "money.top": {
+    en: { one: "The most expensive customer ({currency})", other: "The {count} most expensive customers ({currency})" },
+    fr: { one: "Le client le plus coûteux ({currency})", other: "Les {count} clients les plus coûteux ({currency})" },
+    nl: { one: "De duurste klant ({currency})", other: "De {count} duurste klanten ({currency})" },
+  },
+  "money.customer": { en: "{soFar} so far, {perDay} per day", fr: "{soFar} jusqu’ici, {perDay} par jour", nl: "{soFar} tot nu toe, {perDay} per dag" },
+  "money.none": {
+    en: "No charge line of these files belongs to an old subscription of this reconciliation.",
+    fr: "Aucune ligne de ces fichiers ne concerne un ancien abonnement de ce rapprochement.",
+    nl: "Geen regel van deze bestanden hoort bij een oud abonnement van deze afstemming.",
+  },
+  "money.unmatched": {
+    en: { one: "{count} charge line is for a subscription not reconciled here.", other: "{count} charge lines are for subscriptions not reconciled here." },
+    fr: { one: "{count} ligne de facturation concerne un abonnement non rapproché ici.", other: "{count} lignes de facturation concernent des abonnements non rapprochés ici." },
+    nl: { one: "{count} factuurregel hoort bij een abonnement dat hier niet is afgestemd.", other: "{count} factuurregels horen bij abonnementen die hier niet zijn afgestemd." },
+  },
+
   "nav.nextSteps": { en: "Next steps", fr: "À faire", nl: "Te doen" },
   "next.heading": { en: "Next steps", fr: "À faire", nl: "Te doen" },
   "next.none": {
