@@ -306,9 +306,9 @@ export const MESSAGES = {
     nl: "{soFar} tot nu toe · {perDay} per extra dag",
   },
   "money.top": {
-    en: { one: "The most expensive customer ({currency})", other: "The {count} most expensive customers ({currency})" },
-    fr: { one: "Le client le plus coûteux ({currency})", other: "Les {count} clients les plus coûteux ({currency})" },
-    nl: { one: "De duurste klant ({currency})", other: "De {count} duurste klanten ({currency})" },
+    en: "Most expensive customers ({currency})",
+    fr: "Clients les plus coûteux ({currency})",
+    nl: "Duurste klanten ({currency})",
   },
   "money.customer": { en: "{soFar} so far, {perDay} per day", fr: "{soFar} jusqu’ici, {perDay} par jour", nl: "{soFar} tot nu toe, {perDay} per dag" },
   "money.none": {

@@ -63,7 +63,7 @@ export function MoneySection({ money, customers, onSelect }: { money: MoneyFigur
             {top.length > 0 && (
               <>
                 <h4 id={`money-top-${total.currency}`} className={styles.h4}>
-                  {t("money.top", { count: top.length, currency: total.currency })}
+                  {t("money.top", { currency: total.currency })}
                 </h4>
                 <ol className={styles.list} aria-labelledby={`money-top-${total.currency}`}>
                   {top.map(({ customer: c, figures }) => {
