@@ -5,7 +5,7 @@
  * each subscription ID has a copy button (to paste into Partner Center's search).
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { Badge, Button, Link, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button,  MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkRegular, CopyRegular } from "@fluentui/react-icons";
 import type { ActionOutcome } from "../../office/types";
 import { I18n, useI18n } from "../i18n";
@@ -14,6 +14,7 @@ import { Pager, usePaging } from "../components/Pager";
 import { copyText } from "../components/clipboard";
 import { srOnly } from "../components/styles";
 import { SelectRows, rowsBySheet, useSelectRows } from "./select";
+import { SheetLinks } from "../components/SheetLinks";
 import { matches, searchKey } from "./search";
 
 const PAGE = 25;
@@ -68,8 +69,6 @@ const useStyles = makeStyles({
   },
   copy: { flexShrink: 0, minWidth: "auto" },
   failed: { color: tokens.colorPaletteRedForeground1 },
-  more: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px" },
-  selectLink: { fontSize: tokens.fontSizeBase200, textAlign: "start" },
   empty: { color: tokens.colorNeutralForeground2, padding: "8px 0" },
 });
 
@@ -215,15 +214,7 @@ function ActionItem({ action: a, onSelect }: { action: ActionOutcome; onSelect: 
           ))}
         </ul>
       )}
-      {sheets.length > 1 && (
-        <div className={styles.more}>
-          {sheets.map((s) => (
-            <Link key={s.sheet} as="button" className={styles.selectLink} onClick={() => onSelect(s.sheet, s.rows)}>
-              {t("results.selectRows", { count: s.rows.length, sheet: s.sheet })}
-            </Link>
-          ))}
-        </div>
-      )}
+      <SheetLinks sheets={sheets} onSelect={onSelect} />
     </li>
   );
 }

@@ -4,7 +4,7 @@
  * the row). Lists are searchable and paged: partners have thousands of customers.
  */
 import { useDeferredValue, useMemo, useState } from "react";
-import { Badge, BadgeProps, Link, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, BadgeProps, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../domain/model";
 import { CUSTOMER_ORDER, CustomerVerdict, TONE, Tone } from "../../domain/verdicts";
 import type { CustomerOutcome } from "../../office/types";
@@ -13,6 +13,7 @@ import { groupReason } from "./reasons";
 import { customerHaystack, matches } from "./search";
 import { usePane } from "../state";
 import { SelectRows, rowsBySheet, useSelectRows } from "./select";
+import { SheetLinks } from "../components/SheetLinks";
 import { Pager, usePaging } from "../components/Pager";
 import { VerdictChart } from "../components/VerdictChart";
 
@@ -65,8 +66,6 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
   detail: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   next: { overflowWrap: "anywhere" },
-  more: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", marginTop: "2px" },
-  selectLink: { fontSize: tokens.fontSizeBase200, textAlign: "start" },
   empty: { color: tokens.colorNeutralForeground2, padding: "8px 0" },
 });
 
@@ -226,15 +225,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
           <strong>{t("results.nextStep")}</strong> {nextStep(c.verdict)}
         </Text>
       )}
-      {sheets.length > 1 && (
-        <div className={styles.more}>
-          {sheets.map((s) => (
-            <Link key={s.sheet} as="button" className={styles.selectLink} onClick={() => onSelect(s.sheet, s.rows)}>
-              {t("results.selectRows", { count: s.rows.length, sheet: s.sheet })}
-            </Link>
-          ))}
-        </div>
-      )}
+      <SheetLinks sheets={sheets} onSelect={onSelect} />
     </li>
   );
 }
