@@ -12,6 +12,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { Rng } from "../test/support/random-exports";
 import { CUSTOMER_HEADERS, Lang, STATUS_WORDS, StatusName } from "../test/support/languages";
+import { NCE_HEADER } from "../test/domain/support/billing";
 
 export const AS_OF = "2026-11-24";
 
@@ -162,6 +163,19 @@ export interface GeneratedSet {
   readonly oldRows: number;
   readonly newRows: number;
   readonly scenarios: Record<Scenario, number>;
+  /** Every old subscription written, for the billing files (`billingFiles`). */
+  readonly old: readonly GeneratedOld[];
+}
+
+export interface GeneratedOld {
+  readonly id: string;
+  readonly customer: string;
+  readonly guid: string;
+  readonly account: string;
+  readonly offer: string;
+  readonly productId: string;
+  readonly seats: number;
+  readonly azure: boolean;
 }
 
 function addDays(isoDate: string, days: number): string {
@@ -333,6 +347,7 @@ export function generate(customers: number, seed: number): GeneratedSet {
   };
   let oldRowCount = 0;
   let newRowCount = 0;
+  const old: GeneratedOld[] = [];
   const fileName = (c: Customer, newSide: boolean) => {
     const x = r.next();
     if (newSide) return x < 0.5 ? c.guid : x < 0.8 ? c.domain : c.name;
@@ -356,6 +371,7 @@ export function generate(customers: number, seed: number): GeneratedSet {
         else row.push(offerId, s.offer.azure ? "" : a.date(s.date), s.offer.azure ? "" : cycle);
         grid.push(row);
         oldRowCount++;
+        old.push({ id: s.id, customer: c.name, guid: c.guid, account: a.name, offer: s.offer.newName, productId: s.offer.newId, seats: s.seats, azure: s.offer.azure === true });
       }
       put(`from/${a.name}/${fileName(c, false)}.csv`, csvBytes(grid, a.delimiter, a.eol, a.bom));
     }
@@ -380,7 +396,67 @@ export function generate(customers: number, seed: number): GeneratedSet {
   put("to/Customers.csv", csvBytes(newList, ",", "\r\n", false));
   put("offer-map.csv", csvBytes([["Old offer", "New offer"], ...OFFER_MAP.map((p) => [...p])], ",", "\r\n", false));
   put("accounts.csv", csvBytes([["Account", "Commerce"], ...OLD_ACCOUNTS.map((a) => [a.name, a.nce ? "nce" : "legacy"])], ",", "\r\n", false));
-  return { customers, seed, files, oldRows: oldRowCount, newRows: newRowCount, scenarios };
+  return { customers, seed, files, oldRows: oldRowCount, newRows: newRowCount, scenarios, old };
+}
+
+/**
+ * One new-commerce invoice reconciliation file of `lines` lines for a generated set, seeded:
+ * monthly charges of its old subscriptions (license offers; Azure is billed elsewhere), month
+ * after month, a seat change with its refund now and then, and one line in ten of customers the
+ * exports do not hold. Written as Partner Center writes it: `,`, CRLF, US dates.
+ */
+export function billingFile(set: GeneratedSet, seed: number, lines: number): Buffer {
+  const r = new Rng(seed);
+  const subs = set.old.filter((o) => !o.azure);
+  const us = (iso: string) => `${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}/${iso.slice(0, 4)}`;
+  const price = new Map<string, number>();
+  const priceOf = (offer: string) => {
+    if (!price.has(offer)) price.set(offer, r.int(250, 5000) / 100);
+    return price.get(offer)!;
+  };
+  const rows: string[][] = [NCE_HEADER.slice()];
+  const partner = r.guid();
+  const addOn = new Set(["Microsoft Defender for Office 365 (Plan 1)", "Power BI Pro"]);
+  const push = (o: GeneratedOld, currency: string, start: string, end: string, type: string, qty: number, subtotal: number, invoice: string) => {
+    const [product, sku, availability] = o.productId.split(":");
+    const unit = priceOf(o.offer);
+    const v: Record<string, string> = {
+      PartnerId: partner, CustomerId: o.guid, CustomerName: o.customer, CustomerDomainName: "", CustomerCountry: o.account === "FR" ? "FR" : o.account === "IT" ? "IT" : o.account,
+      InvoiceNumber: invoice, MpnId: "5390118", OrderId: r.guid().replace(/-/g, ""), OrderDate: us(start), ProductId: product ?? "", SkuId: sku ?? "",
+      AvailabilityId: availability ?? "", SkuName: o.offer, ProductName: o.offer, ChargeType: type, UnitPrice: unit.toFixed(2), Quantity: String(qty),
+      Subtotal: subtotal.toFixed(2), TaxTotal: "0.00", Total: subtotal.toFixed(2), Currency: currency, PublisherName: "Microsoft",
+      SubscriptionDescription: o.offer, SubscriptionId: o.id, ChargeStartDate: us(start), ChargeEndDate: us(end),
+      TermAndBillingCycle: "One-Year commitment for monthly/yearly billing", EffectiveUnitPrice: unit.toFixed(2), UnitType: "Licenses",
+      BillableQuantity: String(qty), BillingFrequency: "Monthly", PricingCurrency: currency, PCToBCExchangeRate: "1",
+      // Add-ons carry a JSON list, which the CSV quotes (its quotes doubled).
+      ProductQualifiers: addOn.has(o.offer) ? '["AddOn"]' : "",
+    };
+    rows.push(NCE_HEADER.map((h) => v[h] ?? ""));
+  };
+  for (let month = 0; rows.length <= lines; month++) {
+    const monthStart = (k: number) => new Date(Date.UTC(2026, 5 + k, 1)).toISOString().slice(0, 10);
+    const start = monthStart(month);
+    const end = addDays(monthStart(month + 1), -1);
+    const invoice = `G0${String(52_418_377 + month * 6_412_837).padStart(8, "0")}`;
+    for (const o of subs) {
+      if (rows.length > lines) break;
+      const currency = r.chance(0.03) ? "CHF" : "EUR";
+      if (r.chance(0.1)) {
+        // A customer of the old account that the exports do not hold.
+        push({ ...o, id: r.guid(), customer: `${o.customer} (other)` }, currency, start, end, "cycleCharge", o.seats, o.seats * priceOf(o.offer), invoice);
+        continue;
+      }
+      push(o, currency, start, end, "cycleCharge", o.seats, o.seats * priceOf(o.offer), invoice);
+      if (r.chance(0.02) && rows.length + 2 <= lines) {
+        const from = addDays(start, r.int(3, 20));
+        const days = (Date.parse(end) - Date.parse(from)) / 86_400_000 + 1;
+        const amount = Math.round(2 * priceOf(o.offer) * days * 100 / 30) / 100;
+        push(o, currency, from, end, "addQuantity", 2, amount, invoice);
+        push(o, currency, from, end, "removeQuantity", 2, -amount, invoice);
+      }
+    }
+  }
+  return csvBytes(rows.slice(0, lines + 1), ",", "\r\n", false);
 }
 
 export async function writeSet(set: GeneratedSet, dir: string): Promise<void> {

@@ -7,7 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { EngineResult } from "../src/domain/model";
-import { GENERATED, GROUP_CALC, SUMMARY, SUMMARY_TOP } from "../src/layout/plan";
+import { CUSTOMERS, GENERATED, GROUP_CALC, NEXT_STEPS, SUMMARY, SUMMARY_TOP } from "../src/layout/plan";
 import { WorkbookPlan } from "../src/layout/types";
 import { recalculate } from "../test/support/libreoffice";
 import { checkWorkbook, summaryOrder } from "../test/support/workbook-check";
@@ -33,7 +33,9 @@ export function checkedCells(plan: WorkbookPlan): Wanted {
     wanted.set(s.name, (row, col) => row > 1 && col >= left && col <= left + 3);
   }
   wanted.set(GENERATED.groupCalc, (_row, col) => col === GROUP_CALC.label);
-  wanted.set(GENERATED.summary, (row, col) => (row === 3 && col === 2) || (row > SUMMARY_TOP && (col === SUMMARY.customer || col === SUMMARY.verdict)));
+  wanted.set(GENERATED.customers, (_row, col) => col === CUSTOMERS.label);
+  wanted.set(GENERATED.nextSteps, (_row, col) => col === NEXT_STEPS.key || col === NEXT_STEPS.stillNeeded || col === NEXT_STEPS.days);
+  wanted.set(GENERATED.summary, (row, col) => (row === 3 && col === 2) || (row > SUMMARY_TOP && (col === SUMMARY.customer || col === SUMMARY.verdict || col === SUMMARY.problems || col === SUMMARY.flagged)));
   return wanted;
 }
 
@@ -47,7 +49,7 @@ export interface Check {
 /** Recalculated verdicts, seats, advice of every row, group and customer against the engine. */
 export async function checkRecalculated(file: string, plan: WorkbookPlan, result: EngineResult): Promise<Check> {
   const { values } = await readValues(file, checkedCells(plan));
-  const counts = { rows: 0, groups: 0, customers: 0 };
+  const counts = { rows: 0, groups: 0, customers: 0, actions: 0 };
   const mismatches = checkWorkbook(values, plan, result, summaryOrder(result), counts);
   return { ...counts, mismatches };
 }

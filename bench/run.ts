@@ -5,7 +5,8 @@
  *   --seed 20261124      generator seed
  *   --repeats 3          timed repetitions of the in-process comparisons at the small size (the big size: one less)
  *   --lo-repeats 1       timed repetitions of each side of LibreOffice at the small size
- *   --skip command,libreoffice,office,bundle   leave parts out (for quick runs; the table says so)
+ *   --skip parse,daff,command,libreoffice,office,bundle,money   leave parts out (for quick runs; the table says so)
+ *   --billing-lines 60000   lines of the generated reconciliation file (money at stake, §9)
  *   --out bench/results  where latest.json and latest.md go
  *
  * Every comparison is made in the same run, on the same generated files, alternating the two
@@ -19,12 +20,15 @@ import * as path from "path";
 import { parseArgs } from "util";
 import { scanFolder } from "../src/cli/folder";
 import { RunOutput, reconcileImports } from "../src/cli/run";
+import { readBillingFiles } from "../src/cli/billing";
+import { chargeKeys, computeMoney, wantedKeys } from "../src/domain/money";
+import { readCsv } from "../src/domain/readers/csv";
 import { writeWorkbook } from "../src/xlsx/writer";
 import { BundleSize, buildAndMeasure } from "./bundle";
 import { Lap, lap } from "./clock";
 import { runCommand } from "./command";
 import { DaffKey, DaffOutcome, daffDiff } from "./daff-side";
-import { AS_OF, GeneratedSet, generate, writeSet } from "./generate";
+import { AS_OF, GeneratedSet, billingFile, generate, writeSet } from "./generate";
 import { FormulaCost, formulaCost, median, warmUp } from "./libreoffice-cost";
 import { OfficeRun, officeReconcile } from "./office-fake";
 import { REQUEST_LIMIT, RequestPlan, estimatePlanRequests } from "./office-plan";
@@ -40,8 +44,10 @@ const { values: opts } = parseArgs({
     "lo-repeats": { type: "string", default: "1" },
     skip: { type: "string", default: "" },
     out: { type: "string", default: path.join(ROOT, "bench", "results") },
+    "billing-lines": { type: "string", default: "60000" },
   },
 });
+const BILLING_LINES = Number(opts["billing-lines"]);
 const SIZES = opts.sizes!.split(",").map(Number);
 const SEED = Number(opts.seed);
 const REPEATS = Math.max(1, Number(opts.repeats));
@@ -87,14 +93,14 @@ interface Pair {
   readonly b: Lap[];
 }
 
-/** Times two sides alternately (a b, b a, a b …) after one untimed warm-up of each. */
-async function alternate(a: () => unknown, b: () => unknown, repeats: number): Promise<Pair> {
+/** Times two sides alternately (a b, b a, a b …) after one untimed warm-up of each; `collect`: see `lap`. */
+async function alternate(a: () => unknown, b: () => unknown, repeats: number, collect = true): Promise<Pair> {
   await a();
   await b();
   const out: Pair = { a: [], b: [] };
   for (let k = 0; k < repeats; k++) {
     const order = k % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const);
-    for (const side of order) out[side].push(await lap(side === "a" ? a : b));
+    for (const side of order) out[side].push(await lap(side === "a" ? a : b, false, collect));
   }
   return out;
 }
@@ -140,28 +146,30 @@ async function main(): Promise<void> {
   for (const n of SIZES) {
     const { dir } = sets.get(n)!;
     const engine = (files: Parameters<typeof reconcileImports>[0]) => reconcileImports(files, { asOf: AS_OF, fixedAsOf: true, runAt: RUN_AT.toISOString() });
-    const p = await alternate(
-      () => scanFolder(dir),
-      async () => engine((await scanFolder(dir)).files),
-      repeatsAt(n),
-    );
-    const ratio = cpu(p.b) / cpu(p.a);
-    const wallRatio = wall(p.b) / wall(p.a);
-    parse.push({ customers: n, parse: round(p.a), full: round(p.b), cpuRatio: ratio, wallRatio });
-    rows.push({
-      measure: `${n} customers: full run (scanFolder + reconcileImports) ÷ parsing alone (scanFolder)`,
-      value: `${ratio.toFixed(2)}× CPU (${sec(cpu(p.b))} vs ${sec(cpu(p.a))}); wall ${wallRatio.toFixed(2)}×`,
-      target: "≤ 1.5×",
-      met: ratio <= 1.5,
-    });
-    log(`${n}: parse ${sec(cpu(p.a))} CPU / ${sec(wall(p.a))} wall, full ${sec(cpu(p.b))} CPU / ${sec(wall(p.b))} wall: ${ratio.toFixed(2)}×`);
+    if (!SKIP.has("parse")) {
+      const p = await alternate(
+        () => scanFolder(dir),
+        async () => engine((await scanFolder(dir)).files),
+        repeatsAt(n),
+      );
+      const ratio = cpu(p.b) / cpu(p.a);
+      const wallRatio = wall(p.b) / wall(p.a);
+      parse.push({ customers: n, parse: round(p.a), full: round(p.b), cpuRatio: ratio, wallRatio });
+      rows.push({
+        measure: `${n} customers: full run (scanFolder + reconcileImports) ÷ parsing alone (scanFolder)`,
+        value: `${ratio.toFixed(2)}× CPU (${sec(cpu(p.b))} vs ${sec(cpu(p.a))}); wall ${wallRatio.toFixed(2)}×`,
+        target: "≤ 1.5×",
+        met: ratio <= 1.5,
+      });
+      log(`${n}: parse ${sec(cpu(p.a))} CPU / ${sec(wall(p.a))} wall, full ${sec(cpu(p.b))} CPU / ${sec(wall(p.b))} wall: ${ratio.toFixed(2)}×`);
+    }
 
     const files = (await scanFolder(dir)).files;
     const out = engine(files);
     outputs.set(n, out);
     const verdicts = out.report.totals.byVerdict;
     (sets.get(n)!.set as { engineMix?: unknown }).engineMix = verdicts;
-    for (const key of (n === SMALL ? ["customerOffer", "subscription"] : ["customerOffer"]) as DaffKey[]) {
+    for (const key of (SKIP.has("daff") ? [] : n === SMALL ? ["customerOffer", "subscription"] : ["customerOffer"]) as DaffKey[]) {
       let diff: DaffOutcome | null = null;
       const d = await alternate(
         () => engine(files),
@@ -300,6 +308,82 @@ async function main(): Promise<void> {
         met: cost(big) <= 15_000,
       });
     }
+  }
+
+  // ---- 7. Money at stake (§9): a reconciliation file streamed and counted vs parsing it whole ---------------
+  if (!SKIP.has("money")) {
+    const runs: Record<string, unknown>[] = [];
+    for (const n of SIZES) {
+      const root = path.join(tmp, `billing-${n}`);
+      const rel = "billing/new-commerce.csv";
+      await fs.mkdir(path.join(root, "billing"), { recursive: true });
+      const bytes = billingFile(sets.get(n)!.set, SEED + n + 1, BILLING_LINES);
+      await fs.writeFile(path.join(root, rel), bytes);
+      const { result } = outputs.get(n)!;
+      // What the command adds for billing/: the keys of the old rows, the streamed file, the figures.
+      const money = async () => {
+        const keys = chargeKeys(result);
+        return computeMoney(result, await readBillingFiles(root, [rel], wantedKeys(result, keys)), keys);
+      };
+      // "The time of parsing it": the product's CSV reader, the file read whole into a grid.
+      const parse = async () => readCsv(new Uint8Array(await fs.readFile(path.join(root, rel))));
+      const p = await alternate(parse, money, repeatsAt(n));
+      const ratio = cpu(p.b) / cpu(p.a);
+      const wallRatio = wall(p.b) / wall(p.a);
+      // The same, with no collection before each lap: as a step of the command runs. A full
+      // collection of the 10k heap leaves its concurrent sweeping to be paid by the next lap.
+      const q = await alternate(parse, money, repeatsAt(n), false);
+      const inRunRatio = cpu(q.b) / cpu(q.a);
+      const figures = await money();
+      // What each side holds in memory once read: the grid, or the charge lines kept (which the
+      // command holds until the figures are made).
+      const settle = async () => {
+        for (let k = 0; k < 2; k++) {
+          await new Promise((r) => setImmediate(r));
+          gc();
+        }
+      };
+      const retained = async (f: () => Promise<unknown>) => {
+        await settle();
+        const before = process.memoryUsage().heapUsed;
+        let kept: unknown = await f();
+        await settle();
+        const after = process.memoryUsage().heapUsed;
+        kept = kept === undefined;
+        return { bytes: after - before, kept };
+      };
+      const wanted = wantedKeys(result);
+      const moneyHeap = await retained(() => readBillingFiles(root, [rel], wanted));
+      const gridHeap = await retained(parse);
+      runs.push({
+        customers: n,
+        lines: BILLING_LINES,
+        fileBytes: bytes.length,
+        parse: round(p.a),
+        money: round(p.b),
+        cpuRatio: ratio,
+        wallRatio,
+        inRun: { parse: round(q.a), money: round(q.b), cpuRatio: inRunRatio, wallRatio: wall(q.b) / wall(q.a) },
+        counted: figures.countedLines,
+        unmatched: figures.unmatchedLines,
+        heldGridBytes: gridHeap.bytes,
+        heldChargeLineBytes: moneyHeap.bytes,
+      });
+      rows.push({
+        measure: `${n} customers: a ${BILLING_LINES.toLocaleString("en-US")}-line billing file (${(bytes.length / 1e6).toFixed(1)} MB) streamed and counted (readBillingFiles + computeMoney) ÷ parsing it whole (readCsv)`,
+        value: `${ratio.toFixed(2)}× CPU (${sec(cpu(p.b))} vs ${sec(cpu(p.a))}); wall ${wallRatio.toFixed(2)}×; heap held: ${(moneyHeap.bytes / 1e6).toFixed(1)} MB of charge lines vs a ${(gridHeap.bytes / 1e6).toFixed(1)} MB grid`,
+        target: "< 1×",
+        met: ratio < 1,
+      });
+      rows.push({
+        measure: `${n} customers: the same, laps without a garbage collection before each (as steps of the command run)`,
+        value: `${inRunRatio.toFixed(2)}× CPU (${sec(cpu(q.b))} vs ${sec(cpu(q.a))}); wall ${(wall(q.b) / wall(q.a)).toFixed(2)}×`,
+        target: "< 1×",
+        met: inRunRatio < 1,
+      });
+      log(`${n}: billing ${BILLING_LINES} lines: money ${sec(cpu(p.b))} CPU / ${sec(wall(p.b))} wall, parse ${sec(cpu(p.a))} CPU / ${sec(wall(p.a))} wall: ${ratio.toFixed(2)}×; without collections ${inRunRatio.toFixed(2)}×`);
+    }
+    results.money = runs;
   }
 
   // ---- Results -------------------------------------------------------------------------------------------

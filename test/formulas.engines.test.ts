@@ -22,14 +22,12 @@ import { EngineValues } from "./support/engines/values";
 import { INJECTION_CORPUS, exportWith } from "./support/injection";
 import { randomExports } from "./support/random-exports";
 import { checkWorkbook, summaryOrder } from "./support/workbook-check";
+import { deriveActions } from "../src/domain/actions";
+import { recogniseSubscriptionHeader } from "../src/domain/headers";
+import { GENERATED, NEXT_STEPS } from "../src/layout/plan";
 
 const AS_OF = "2026-11-24";
 
-/**
- * Issue 14 §2: the xlsx writer stores every formula's value. Today it stores none; set this to
- * true when it does, and the check then requires every engine to equal every stored value.
- */
-const WRITER_STORES_VALUES = false;
 
 
 
@@ -49,6 +47,7 @@ interface Outcome {
   /** The semantic check (test/support/workbook-check) of each engine's values: must be empty. */
   readonly verdicts: Record<EngineName, string[]>;
   readonly rows: number;
+  readonly actions: number;
 }
 
 
@@ -60,13 +59,13 @@ async function recalcAndCheck(out: RunOutput, name: string, edits: readonly Edit
   await writeWorkbook(file, editedInputSheets(out, edits), out.plan);
   const check = await checkFormulas(file, path.join(tmp, name), { compareStored: edits.length === 0 });
   const expected = expectedAfterEdits(out, edits, AS_OF);
-  const counts = { rows: 0, groups: 0, customers: 0 };
+  const counts = { rows: 0, groups: 0, customers: 0, actions: 0 };
   const verdicts = {} as Record<EngineName, string[]>;
   for (const engine of ENGINES) {
     verdicts[engine] = checkWorkbook(new EngineValues(check.values[engine]), out.plan, expected, summaryOrder(out.result), engine === "libreoffice" ? counts : undefined, out.result);
   }
   if (REPORT) report(name, check);
-  return { check, verdicts, rows: counts.rows };
+  return { check, verdicts, rows: counts.rows, actions: counts.actions };
 }
 
 function report(name: string, check: FormulaCheck): void {
@@ -84,7 +83,8 @@ function report(name: string, check: FormulaCheck): void {
 function expectAgreement(o: Outcome): void {
   expect(o.check.disagreements).toEqual([]);
   expect(o.check.staleKnown).toEqual([]);
-  expect(o.check.stored.state).toBe(WRITER_STORES_VALUES ? "all" : "none");
+  // Issue 14 §2: every formula cell stores the engine's value, and every engine equals it.
+  expect(o.check.stored.state).toBe("all");
   expect(o.check.stored.mismatches).toEqual([]);
   expect(o.verdicts).toEqual({ libreoffice: [], gnumeric: [], hyperformula: [] });
 }
@@ -100,12 +100,29 @@ describe("every formula cell: LibreOffice = Gnumeric = HyperFormula = stored val
     const first = await recalcAndCheck(out, "samples");
     expectAgreement(first);
     expect(first.rows).toBeGreaterThan(50);
+    expect(first.actions).toBeGreaterThan(20);
     expect(first.check.formulaCells).toBeGreaterThan(500);
     const edits = pickEdits(out, 7, 25);
     expectAgreement(await recalcAndCheck(out, "samples-edited", edits));
     // The edits changed something the engine sees, or this would prove nothing.
     const after = reconcile(readWorkbook(applyToSheets(out.sheets, edits), isoToSerial(AS_OF)!));
     expect(after.groups.map((g) => g.verdict)).not.toEqual(out.result.groups.map((g) => g.verdict));
+  });
+
+  test("Next steps: Still needed of a SUSPEND_OLD turns to No once its old row's Status reads Suspendu", async () => {
+    const scan = await scanFolder(path.join(__dirname, "..", "samples"));
+    const out = run(scan.files);
+    const actions = deriveActions(out.result);
+    const k = actions.findIndex((a) => a.action === "SUSPEND_OLD");
+    expect(k).toBeGreaterThanOrEqual(0);
+    const old = out.result.rows[actions[k].rows[0]];
+    const header = recogniseSubscriptionHeader(out.sheets.get(old.at!.sheet)!.rows[0]);
+    const edit: Edit = { sheet: old.at!.sheet, row: old.at!.row, col: header.fields.status! + 1, value: "Suspendu" };
+    const o = await recalcAndCheck(out, "samples-suspended", [edit]);
+    expectAgreement(o);
+    for (const engine of ENGINES) {
+      expect([engine, new EngineValues(o.check.values[engine]).text(GENERATED.nextSteps, k + 2, NEXT_STEPS.stillNeeded)]).toEqual([engine, "No"]);
+    }
   });
 
   const seeds = (process.env.FORMULA_SEEDS ?? "101,202,303").split(",").map(Number);

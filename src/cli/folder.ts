@@ -2,7 +2,10 @@
  * The export folder of spec §6, read into import files:
  *
  *   from/<account>/Customers.csv, from/<account>/<customer>.csv, to/Customers.csv, to/<customer>.csv,
- *   offer-map.csv, accounts.csv  — names case-insensitive, any file may be .csv or .xlsx.
+ *   offer-map.csv, accounts.csv, billing/<any name>  — names case-insensitive, any file may be .csv or .xlsx.
+ *
+ * Billing files (reconciliation files, §9) are only listed here: they are large, and are
+ * streamed once the engine knows which subscriptions their lines can belong to (billing.ts).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
@@ -25,6 +28,7 @@ export const FOLDER_LAYOUT: readonly { readonly path: string; readonly what: str
   { path: "to/Customers.csv", what: "optional: the new account's customer list" },
   { path: "offer-map.csv", what: "optional: columns \"Old offer\", \"New offer\"" },
   { path: "accounts.csv", what: "optional: columns \"Account\", \"Commerce\" (legacy | nce)" },
+  { path: "billing/<any name>.csv", what: "optional: the old accounts' reconciliation (invoice) files, for the money at stake" },
 ];
 
 /** Folder and file names are case-insensitive; any file may be .csv or .xlsx; <customer> is a Microsoft ID, a domain or a company name. */
@@ -60,6 +64,8 @@ export function fsReason(error: unknown): string {
 
 export interface FolderScan {
   readonly files: ImportFile[];
+  /** Reconciliation files under billing/ (relative paths), not read yet. */
+  readonly billing: string[];
   /** Files that are not part of the layout, reported on stderr and left alone. */
   readonly ignored: string[];
 }
@@ -96,6 +102,7 @@ export async function readGrid(file: string): Promise<{ grid: Cell[][] | null; e
 
 export async function scanFolder(root: string): Promise<FolderScan> {
   const files: ImportFile[] = [];
+  const billing: string[] = [];
   const ignored: string[] = [];
   // Folder names are case-insensitive: from/fr and from/FR are one account, spelled as first seen.
   const spelling = new Map<string, string>();
@@ -112,6 +119,10 @@ export async function scanFolder(root: string): Promise<FolderScan> {
       ignored.push(rel);
       continue;
     }
+    if (top === "billing" && parts.length >= 2) {
+      billing.push(rel);
+      continue;
+    }
     let entry: Omit<ImportFile, "grid" | "error"> | null = null;
     if (parts.length === 1 && base === "offer-map") entry = { path: rel, role: "from", account: "", kind: "offerMap" };
     else if (parts.length === 1 && base === "accounts") entry = { path: rel, role: "from", account: "", kind: "accounts" };
@@ -126,5 +137,5 @@ export async function scanFolder(root: string): Promise<FolderScan> {
     }
     files.push({ ...entry, ...(await readGrid(path.join(root, rel))) });
   }
-  return { files, ignored };
+  return { files, billing, ignored };
 }

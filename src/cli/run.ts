@@ -1,21 +1,25 @@
 /**
- * The headless run: files → import → sheets → engine → plan → workbook and report. The engine
- * input is read back from the imported sheets exactly as the task pane reads them from Excel,
- * so both give the same result for the same exports.
+ * The headless run: files → import → sheets → engine → billing files → plan → workbook and
+ * report. The engine input is read back from the imported sheets exactly as the task pane reads
+ * them from Excel, so both give the same result for the same exports. The billing files (§9) are
+ * streamed after the engine has run, keeping only the lines of its old subscriptions.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import { isoToSerial } from "../domain/cells";
 import { actionsCsv } from "../domain/actions";
+import { BillingData, NO_BILLING } from "../domain/charges";
 import { reconcile } from "../domain/engine";
 import { ImportFile, importFiles } from "../domain/importer";
 import { EngineResult } from "../domain/model";
+import { ChargeKeys, MoneyResult, chargeKeys, computeMoney, wantedKeys } from "../domain/money";
 import { buildReport, Report } from "../domain/report";
 import { SHEETS, SheetData, SourceRecord, accountsSheet, offerMapSheet, readWorkbook, sourcesSheet } from "../domain/workbook";
 import { DataSheetInfo, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
 import { writeWorkbook } from "../xlsx/writer";
 import { RunWarningCode } from "../domain/warnings";
+import { readBillingFiles } from "./billing";
 import { FOLDER_LAYOUT, FolderError, FolderScan, fsReason, scanFolder } from "./folder";
 
 export interface RunOptions {
@@ -31,6 +35,8 @@ export interface RunOptions {
 
 export interface RunOutput {
   readonly result: EngineResult;
+  /** §9 figures from the billing files (all empty without them). */
+  readonly money: MoneyResult;
   readonly report: Report;
   readonly plan: WorkbookPlan;
   /** The input sheets as imported (data first, "Unread files" last), without the plan's additions. */
@@ -47,8 +53,15 @@ export interface ReconcileOptions {
   readonly runAt?: string;
 }
 
-/** Import files into sheets (in memory), read them back and reconcile. */
-export function reconcileImports(files: readonly ImportFile[], options: ReconcileOptions): RunOutput {
+/** The engine's half of a run: files imported into sheets (in memory), read back and reconciled. */
+export interface Reconciled {
+  readonly result: EngineResult;
+  readonly imported: ReturnType<typeof importFiles>;
+  readonly sheets: Map<string, SheetData>;
+  readonly asOf: number;
+}
+
+export function reconcileFiles(files: readonly ImportFile[], options: ReconcileOptions): Reconciled {
   const imported = importFiles(files);
   const sheets = new Map<string, SheetData>(imported.sheets.map((s) => [s.name, s]));
   sheets.set(SHEETS.sources, sourcesSheet(imported.records));
@@ -56,13 +69,25 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
   if (imported.accountSettings) sheets.set(SHEETS.accounts, accountsSheet(imported.accountSettings));
   const asOf = isoToSerial(options.asOf);
   if (asOf === null) throw new Error(`not a date: ${options.asOf}`);
-  const result = reconcile(readWorkbook(sheets, asOf));
+  return { result: reconcile(readWorkbook(sheets, asOf)), imported, sheets, asOf };
+}
+
+/** Import files into sheets (in memory), read them back and reconcile; `billing`: charge lines already read. */
+export function reconcileImports(files: readonly ImportFile[], options: ReconcileOptions, billing: BillingData = NO_BILLING): RunOutput {
+  return finishRun(reconcileFiles(files, options), options, billing);
+}
+
+/** The money figures, the workbook plan and the report of a reconciled run; `keys`: the run's `chargeKeys` if already made. */
+export function finishRun(run: Reconciled, options: ReconcileOptions, billing: BillingData, keys?: ChargeKeys): RunOutput {
+  const { result, imported, sheets, asOf } = run;
+  const money = computeMoney(result, billing, keys);
   const dataSheets = new Map<string, DataSheetInfo>();
   for (const rec of imported.records) {
     const s = sheets.get(rec.sheet);
     if (rec.kind !== "subscriptions" || !s || dataSheets.has(s.name)) continue;
     dataSheets.set(s.name, { name: s.name, data: s, usedWidth: Math.max(0, ...s.rows.map((r) => r.length)) });
   }
+  const runAt = options.runAt ?? new Date().toISOString();
   const plan = buildPlan({
     result,
     dataSheets,
@@ -70,9 +95,11 @@ export function reconcileImports(files: readonly ImportFile[], options: Reconcil
     accounts: result.accounts,
     offerMap: result.offerMap,
     fixedAsOf: options.fixedAsOf ? asOf : null,
-    runAt: options.runAt ?? new Date().toISOString(),
+    runAt,
+    // The Summary shows the run's moment in the local time of the machine that ran it.
+    runAtOffsetMinutes: -new Date(runAt).getTimezoneOffset(),
   });
-  return { result, report: buildReport(result), plan, inputSheets: imported.sheets, records: imported.records, sheets };
+  return { result, money, report: buildReport(result, money), plan, inputSheets: imported.sheets, records: imported.records, sheets };
 }
 
 /** An output file that cannot be written; the message is one sentence naming it and why. */
@@ -156,11 +183,24 @@ export async function runFolder(options: RunOptions, progress: (line: string) =>
   );
   if (!scan.files.some((f) => f.kind === "subscriptions")) throw new FolderError(noExportReason(options.folder, scan));
   progress("reconciling");
-  const out = reconcileImports(scan.files, { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null });
+  const reconcileOptions: ReconcileOptions = { asOf: options.asOf ?? options.today, fixedAsOf: options.asOf !== null };
+  const run = reconcileFiles(scan.files, reconcileOptions);
+  let billing = NO_BILLING;
+  let keys: ChargeKeys | undefined;
+  if (scan.billing.length > 0) {
+    progress(`reading billing: ${scan.billing.length} file${scan.billing.length > 1 ? "s" : ""}`);
+    keys = chargeKeys(run.result);
+    billing = await readBillingFiles(options.folder, scan.billing, wantedKeys(run.result, keys));
+  }
+  const out = finishRun(run, reconcileOptions, billing, keys);
   const { report } = out;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
   progress(`reconciled: ${count(report.totals.customers, "customer")}, ${report.totals.flagged} flagged, ${count(report.problems.length, "problem")}`);
   for (const w of report.warnings) progress(`warning: ${w.message} ${WARNING_HINT[w.code]}`);
+  if (scan.billing.length > 0) {
+    const lines = out.money.files.reduce((n, f) => n + f.lines, 0);
+    progress(`money: ${lines} charge lines read, ${out.money.countedLines} counted for old subscriptions, ${report.money.unmatchedLines} unmatched${report.money.duplicateLines ? `, ${report.money.duplicateLines} duplicates` : ""}`);
+  }
   if (options.out) {
     progress(`writing workbook: ${options.out}`);
     await writeOutput(options.out, "workbook", (to) => writeWorkbook(to, out.inputSheets, out.plan));

@@ -4,7 +4,8 @@
  * (layout/formulas.ts); both are built from the phrases below.
  */
 import { serialToIso } from "./cells";
-import { GroupResult, RowResult } from "./model";
+import { caseFold, compareCodePoints } from "./text";
+import { EngineResult, GroupResult, RowResult } from "./model";
 
 /** A phrase with one blank, so that the formula can fill it with a live value. */
 export interface Phrase {
@@ -36,6 +37,11 @@ export function expiresSoon(r: RowResult, asOf: number): boolean {
   return days >= 0 && days <= ADVICE.expiryWindowDays;
 }
 
+/** "let it expire on <date>" for a row that expiresSoon(), else "". */
+export function letExpireNote(r: RowResult, asOf: number): string {
+  return expiresSoon(r, asOf) ? fill(ADVICE.letExpire, serialToIso(r.endDate!)) : "";
+}
+
 /** The Advice cell of one subscription row. */
 export function rowAdvice(r: RowResult, group: GroupResult | null, asOf: number): string {
   if (!group || r.outcome !== "grouped") return "";
@@ -44,14 +50,31 @@ export function rowAdvice(r: RowResult, group: GroupResult | null, asOf: number)
   if (r.role === "from" && !r.excluded && (r.status === "active" || r.status === "pending") && days !== null) {
     parts.push(fill(ADVICE.doubleBilling, days));
   }
-  if (expiresSoon(r, asOf)) parts.push(fill(ADVICE.letExpire, serialToIso(r.endDate!)));
+  const expire = letExpireNote(r, asOf);
+  if (expire !== "") parts.push(expire);
   if (group.verdict === "NCE_STILL_BILLED" && r.role === "from" && !r.excluded && r.status === "suspended" && r.nce) {
     parts.push(ADVICE.transferOrCancel);
   }
   return parts.join(ADVICE.separator);
 }
 
-/** One piece of a group's advice, in no language: `adviceText` says it in English, the pane in its own. */
+/**
+ * A group's rows account by account (case-folded names in code point order), each account's in
+ * their order: the order the let-expire dates are told in, and the order of the group's rows in
+ * the workbook's CSP Calc, whose running concatenation of those dates must give the same text.
+ */
+export function byAccount(rows: readonly RowResult[], indexes: readonly number[]): number[] {
+  const folded = new Map<string, string>();
+  const key = (i: number) => {
+    const a = rows[i].account;
+    let f = folded.get(a);
+    if (f === undefined) folded.set(a, (f = caseFold(a)));
+    return f;
+  };
+  return [...indexes].sort((a, b) => compareCodePoints(key(a), key(b)) || a - b);
+}
+
+/** One piece of a group's advice, in no language: `adviceText` says it in English, the task pane in its own. */
 export type AdviceItem =
   | { readonly kind: "reassign" }
   | { readonly kind: "doubleBilling"; readonly days: number }
@@ -72,24 +95,59 @@ export function adviceText(a: AdviceItem): string {
   }
 }
 
-/** The advice of a group: "reassign licenses" (§4), the days of double billing, the dates to let old rows expire, "transfer or cancel". */
-export function groupAdvice(group: GroupResult, rows: readonly RowResult[], asOf: number): AdviceItem[] {
+/** A group's advice, item by item: "reassign licenses" (§4), the days of double billing, the dates to let old rows expire (account by account), "transfer or cancel". */
+export function adviceItems(group: GroupResult, rows: readonly RowResult[], asOf: number): AdviceItem[] {
   const items: AdviceItem[] = [];
   if (group.verdict === "DONE" && group.reassign) items.push({ kind: "reassign" });
   const days = doubleBillingDays(group, asOf);
   if (days !== null) items.push({ kind: "doubleBilling", days });
-  for (const i of group.rows) {
+  for (const i of byAccount(rows, group.rows)) {
     const r = rows[i];
-    if (r.outcome === "grouped" && expiresSoon(r, asOf)) {
-      const date = serialToIso(r.endDate!);
-      if (!items.some((a) => a.kind === "letExpire" && a.date === date)) items.push({ kind: "letExpire", date });
-    }
+    if (r.outcome !== "grouped" || !expiresSoon(r, asOf)) continue;
+    const date = serialToIso(r.endDate!);
+    if (!items.some((a) => a.kind === "letExpire" && a.date === date)) items.push({ kind: "letExpire", date });
   }
   if (group.verdict === "NCE_STILL_BILLED") items.push({ kind: "transferOrCancel" });
   return items;
 }
 
-/** The report's notes of a group: its advice in English. */
+/** The report's notes of a group: its advice items in English. */
 export function groupNotes(group: GroupResult, rows: readonly RowResult[], asOf: number): string[] {
-  return groupAdvice(group, rows, asOf).map(adviceText);
+  return adviceItems(group, rows, asOf).map(adviceText);
+}
+
+/**
+ * How the next step carries the advice where people look (issue 11: "let it expire on …" lived
+ * only in the export sheets' Advice column while the Summary said "suspend it today"). A group's
+ * advice is its notes; the Groups sheet shows it after the group's next step, the Summary shows,
+ * after the customer's next step, the advice of each of the customer's groups with its offer.
+ * The workbook's formulas (layout/sheets/groups.ts, summary.ts) are compiled from these phrases.
+ */
+export const STEP_ADVICE = {
+  /** After a group's next step: " Advice: <notes>." */
+  group: { before: " Advice: ", after: "." } as Phrase,
+  /** After a customer's next step, once per group with advice: " Advice for <offer>: " then the notes and ".". */
+  offer: { before: " Advice for ", after: ": " } as Phrase,
+  end: ".",
+} as const;
+
+/** A group's advice: its notes in one text (the CSP Groups "Advice" column). */
+export function groupAdvice(group: GroupResult): string {
+  return group.notes.join(ADVICE.separator);
+}
+
+/** A group's next step followed by its advice (the Groups sheet). */
+export function stepWithGroupAdvice(step: string, group: GroupResult): string {
+  const advice = groupAdvice(group);
+  return advice === "" ? step : step + fill(STEP_ADVICE.group, advice);
+}
+
+/** The advice of each of a customer's groups, with its offer, in the customer's group order. */
+export function customerAdvice(result: Pick<EngineResult, "groups">, groups: readonly number[]): string {
+  let out = "";
+  for (const g of groups) {
+    const advice = groupAdvice(result.groups[g]);
+    if (advice !== "") out += fill(STEP_ADVICE.offer, result.groups[g].offerLabel) + advice + STEP_ADVICE.end;
+  }
+  return out;
 }

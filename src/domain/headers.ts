@@ -191,15 +191,17 @@ export function headerRowIndex(rows: readonly (readonly Cell[])[]): number {
   return rows.findIndex((r) => r.some((c) => !isBlank(c)));
 }
 
-export type TableKind = "subscriptions" | "customers" | "unknown";
+export type TableKind = "subscriptions" | "customers" | "billing" | "unknown";
 
 /**
- * What a header row looks like, for finding exports among the sheets of a workbook: two of
- * the four required subscription columns make a subscription export (so that one missing
- * column is reported rather than the sheet ignored); a Microsoft ID column without a
- * subscription ID column makes a customer list (§7.16).
+ * What a header row looks like, for finding exports among the sheets of a workbook: a
+ * reconciliation (billing) file first, because its header also holds a SubscriptionId, an
+ * OfferName and a Quantity (§9); two of the four required subscription columns make a
+ * subscription export (so that one missing column is reported rather than the sheet ignored);
+ * a Microsoft ID column without a subscription ID column makes a customer list (§7.16).
  */
 export function classifyHeader(row: readonly Cell[]): TableKind {
+  if (isBillingHeader(row)) return "billing";
   const sub = recogniseSubscriptionHeader(row);
   const present = REQUIRED_SUBSCRIPTION_FIELDS.filter((f) => sub.fields[f] !== undefined).length;
   if (sub.fields.subscriptionId !== undefined && present >= 2) return "subscriptions";
@@ -246,4 +248,124 @@ export const KEY_FIELDS: readonly SubscriptionField[] = [
 
 export function keyColumns(map: HeaderMap<SubscriptionField>): number[] {
   return KEY_FIELDS.map((f) => map.fields[f]).filter((i): i is number => i !== undefined);
+}
+
+// ---- Reconciliation (invoice) files, spec §9 ------------------------------------------------
+
+/**
+ * Columns of Partner Center's reconciliation files that the money view reads, with the names
+ * the docs give them (research/domain.md §1.6). They are API field names, never localized;
+ * matched by `headerKey` (case, space and punctuation insensitive), so the docs' own
+ * "Syndication_Partner_Subscription_Number" spelling matches too.
+ */
+export type BillingField =
+  /** Legacy file: the Partner Center subscription ID (the legacy `SubscriptionId` is a billing ID). */
+  | "partnerSubscriptionNumber"
+  /** New-commerce file: the Partner Center subscription ID. */
+  | "subscriptionId"
+  | "chargeStartDate"
+  | "chargeEndDate"
+  | "subtotal"
+  | "amount"
+  | "total"
+  | "currency"
+  /** What tells one charge from another when two files hold the same line (docs/DECISIONS.md). */
+  | "chargeType"
+  | "quantity"
+  /** Columns only the legacy file has, so that a legacy file without its key column is not read as new commerce. */
+  | "durableOfferId"
+  | "totalForCustomer"
+  /** Columns only the new-commerce file has. */
+  | "productId"
+  | "skuId"
+  | "availabilityId";
+
+const BILLING_LABELS: Record<BillingField, readonly string[]> = {
+  partnerSubscriptionNumber: ["SyndicationPartnerSubscriptionNumber"],
+  subscriptionId: ["SubscriptionId"],
+  chargeStartDate: ["ChargeStartDate"],
+  chargeEndDate: ["ChargeEndDate"],
+  subtotal: ["Subtotal"],
+  amount: ["Amount"],
+  total: ["Total"],
+  currency: ["Currency"],
+  chargeType: ["ChargeType"],
+  quantity: ["Quantity"],
+  durableOfferId: ["DurableOfferId"],
+  totalForCustomer: ["TotalForCustomer"],
+  productId: ["ProductId"],
+  skuId: ["SkuId"],
+  availabilityId: ["AvailabilityId"],
+};
+
+const BILLING_INDEX = keyIndex(BILLING_LABELS);
+
+export type BillingKind = "legacy" | "nce";
+
+export interface BillingHeader {
+  readonly map: HeaderMap<BillingField>;
+  /** Null when the header is neither file kind. */
+  readonly kind: BillingKind | null;
+  /** Columns read per line, null where the file lacks them. */
+  readonly key: number | null;
+  readonly start: number | null;
+  readonly end: number | null;
+  /** Subtotal, else Amount, else Total (§9). */
+  readonly amount: number | null;
+  readonly amountField: "subtotal" | "amount" | "total" | null;
+  readonly currency: number | null;
+  /** What the file lacks, in words, for the MISSING_COLUMN problem; empty when it can be read. */
+  readonly missing: readonly string[];
+}
+
+/**
+ * The kind of reconciliation file a header row belongs to, and where its columns are. The
+ * legacy license-based file is known by its key column or by columns only it has; any other
+ * file with a billing column (a charge date, Subtotal, Currency, a product or SKU ID) is the
+ * new-commerce invoice file, whose key is `SubscriptionId` (§9).
+ */
+export function recogniseBillingHeader(row: readonly Cell[]): BillingHeader {
+  const map = recognise(row, BILLING_INDEX);
+  const f = map.fields;
+  // A bare SubscriptionId is not enough: a subscription export has one too.
+  const billingColumn = [f.chargeStartDate, f.chargeEndDate, f.subtotal, f.currency, f.productId, f.skuId, f.availabilityId].some((i) => i !== undefined);
+  const kind: BillingKind | null =
+    f.partnerSubscriptionNumber !== undefined || f.durableOfferId !== undefined || f.totalForCustomer !== undefined
+      ? "legacy"
+      : billingColumn
+        ? "nce"
+        : null;
+  const keyAt = kind === "legacy" ? f.partnerSubscriptionNumber : kind === "nce" ? f.subscriptionId : undefined;
+  const amountField = f.subtotal !== undefined ? "subtotal" : f.amount !== undefined ? "amount" : f.total !== undefined ? "total" : null;
+  const missing: string[] = [];
+  if (keyAt === undefined) {
+    missing.push(
+      kind === "legacy"
+        ? "SyndicationPartnerSubscriptionNumber (the legacy file's SubscriptionId is a billing ID, not the Partner Center subscription ID)"
+        : kind === "nce"
+          ? "SubscriptionId"
+          : "SyndicationPartnerSubscriptionNumber or SubscriptionId",
+    );
+  }
+  if (f.chargeStartDate === undefined) missing.push("ChargeStartDate");
+  if (f.chargeEndDate === undefined) missing.push("ChargeEndDate");
+  if (amountField === null) missing.push("Subtotal (or Amount, or Total)");
+  if (f.currency === undefined) missing.push("Currency");
+  return {
+    map,
+    kind,
+    key: keyAt ?? null,
+    start: f.chargeStartDate ?? null,
+    end: f.chargeEndDate ?? null,
+    amount: amountField === null ? null : f[amountField]!,
+    amountField,
+    currency: f.currency ?? null,
+    missing,
+  };
+}
+
+/** A reconciliation file's header: its legacy key column, or a charge period column. */
+export function isBillingHeader(row: readonly Cell[]): boolean {
+  const f = recognise(row, BILLING_INDEX).fields;
+  return f.partnerSubscriptionNumber !== undefined || f.chargeStartDate !== undefined || f.chargeEndDate !== undefined;
 }

@@ -20,7 +20,8 @@ import { readQuantity } from "./quantity";
 import { caseFold, compareCodePoints, cutUnits, headerKey } from "./text";
 import { PROVENANCE, SHEETS, SheetData, SourceKind, SourceRecord, baseNameOf } from "./workbook";
 
-export type FileKind = SourceKind | "offerMap" | "accounts";
+/** "billing": a reconciliation (invoice) file (§9), never imported onto a sheet: the money view streams it. */
+export type FileKind = SourceKind | "offerMap" | "accounts" | "billing";
 
 export interface ImportFile {
   /** Relative path with "/": the problems' source. */
@@ -40,6 +41,8 @@ export interface ImportResult {
   readonly records: SourceRecord[];
   readonly offerMap: OfferMapEntry[] | null;
   readonly accountSettings: AccountSetting[] | null;
+  /** Reconciliation files found among the files, left for the money view (§9). */
+  readonly billing: ImportFile[];
 }
 
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
@@ -68,7 +71,8 @@ export function detectKind(path: string, grid: Cell[][] | null): FileKind {
   if (base === "customers") return "customers";
   if (grid) {
     const h = headerRowIndex(grid);
-    if (h >= 0 && classifyHeader(grid[h]) === "customers") return "customers";
+    const kind = h >= 0 ? classifyHeader(grid[h]) : "unknown";
+    if (kind === "customers" || kind === "billing") return kind;
   }
   return "subscriptions";
 }
@@ -163,6 +167,7 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
   const unread: Cell[][] = [];
   let offerMap: OfferMapEntry[] | null = null;
   let accountSettings: AccountSetting[] | null = null;
+  const billing: ImportFile[] = [];
 
   /** Puts an unread file's rows on the Unread sheet; gives the cells it had to cut. */
   const keep = (file: ImportFile, grid: Cell[][]): { count: number } => {
@@ -191,6 +196,10 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
 
   for (const file of ordered) {
     const kind = file.kind ?? detectKind(file.path, file.grid);
+    if (kind === "billing") {
+      billing.push(file);
+      continue;
+    }
     if (kind === "offerMap" || kind === "accounts") {
       const { entries } = firstTwo(file.grid ?? [], kind === "offerMap" ? ["Old offer", "New offer"] : ["Account", "Commerce"]);
       if (kind === "offerMap") offerMap = [...(offerMap ?? []), ...entries.map(([o, n]) => ({ oldOffer: o, newOffer: n }))];
@@ -300,5 +309,5 @@ export function importFiles(files: readonly ImportFile[]): ImportResult {
     const header: Cell[] = ["File", "Row", ...Array.from({ length: width - 2 }, (_, i) => `Column ${i + 1}`)];
     sheets.push({ name: SHEETS.unread, rows: [header, ...unread.map((r) => [...r, ...new Array(width - r.length).fill(null)])] });
   }
-  return { sheets, records, offerMap, accountSettings };
+  return { sheets, records, offerMap, accountSettings, billing };
 }

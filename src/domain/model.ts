@@ -22,7 +22,9 @@ export type ProblemCode =
   | "CONFLICTING_CUSTOMER"
   | "BAD_CUSTOMER_ID"
   | "UNREADABLE_FILE"
-  | "EMPTY_FILE";
+  | "EMPTY_FILE"
+  /** A reconciliation (billing) line whose date or amount cannot be read (§9). */
+  | "BAD_VALUE";
 
 export interface Location {
   readonly sheet: string;

@@ -3,7 +3,9 @@
  */
 import { ReportAction, deriveActions, reportAction } from "./actions";
 import { serialToIso } from "./cells";
+import { NO_BILLING } from "./charges";
 import { EngineResult, ProblemCode } from "./model";
+import { Money, MoneyResult, computeMoney, customerMoney, groupMoney, inCents } from "./money";
 import { CUSTOMER_ORDER, CustomerVerdict, GroupVerdict, isFlagged } from "./verdicts";
 import { RunWarning, runWarnings } from "./warnings";
 
@@ -14,6 +16,8 @@ export interface ReportGroup {
   readonly newSeats: number;
   readonly verdict: GroupVerdict;
   readonly notes: readonly string[];
+  /** §9, in cents; empty when no charge line matched. */
+  readonly money: Money;
 }
 
 export interface ReportCustomer {
@@ -23,6 +27,15 @@ export interface ReportCustomer {
   /** §4 problem rows of the customer's exports. */
   readonly problems: number;
   readonly groups: readonly ReportGroup[];
+  readonly money: Money;
+}
+
+/** §9 top level: every customer together, per currency, and what the billing files held. */
+export interface ReportMoney {
+  readonly byCurrency: Money;
+  readonly unmatchedLines: number;
+  readonly duplicateLines: number;
+  readonly files: readonly { source: string; kind: "legacy" | "nce" | null; lines: number }[];
 }
 
 export interface Report {
@@ -34,6 +47,7 @@ export interface Report {
   readonly totals: { customers: number; flagged: number; byVerdict: Partial<Record<CustomerVerdict, number>> };
   /** Spec §8 Next steps, in its order. */
   readonly actions: readonly ReportAction[];
+  readonly money: ReportMoney;
 }
 
 /** Customers in Summary order: verdict order of the Summary sheet, then name. */
@@ -47,7 +61,8 @@ export function summaryOrder(result: EngineResult): number[] {
     });
 }
 
-export function buildReport(result: EngineResult): Report {
+/** `money`: the §9 figures when billing files were read; without them every figure is empty. */
+export function buildReport(result: EngineResult, money: MoneyResult = computeMoney(result, NO_BILLING)): Report {
   const customers = summaryOrder(result).map((ci) => {
     const c = result.customers[ci];
     return {
@@ -66,7 +81,9 @@ export function buildReport(result: EngineResult): Report {
           newSeats: g.totals.N,
           verdict: g.verdict,
           notes: g.notes,
+          money: inCents(groupMoney(money, g.index)),
         })),
+      money: inCents(customerMoney(money, ci)),
     };
   });
   const byVerdict: Partial<Record<CustomerVerdict, number>> = {};
@@ -75,12 +92,18 @@ export function buildReport(result: EngineResult): Report {
     asOf: serialToIso(result.asOf),
     warnings: runWarnings(result),
     customers,
-    problems: result.problems.map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
+    problems: [...result.problems, ...money.problems].map((p) => ({ source: p.source, row: p.row, code: p.code, message: p.message })),
     totals: {
       customers: customers.length,
       flagged: customers.filter((c) => isFlagged(c.verdict, c.problems)).length,
       byVerdict,
     },
     actions: deriveActions(result).map(reportAction),
+    money: {
+      byCurrency: inCents(money.byCurrency),
+      unmatchedLines: money.unmatchedLines,
+      duplicateLines: money.duplicateLines,
+      files: money.files.map((f) => ({ source: f.source, kind: f.kind, lines: f.lines })),
+    },
   };
 }

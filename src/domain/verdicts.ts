@@ -161,22 +161,23 @@ export const LABEL: Record<CustomerVerdict, string> = {
 /** Shown instead of a verdict when the workbook notices that its keys changed since the run. */
 export const RERUN_LABEL = "Re-run needed";
 
-/** What the billing team does next, per verdict (task pane, Groups and Summary sheets). */
+/**
+ * What the billing team does next, per verdict (task pane, Groups and Summary sheets). The
+ * sheets show each group's advice after it (advice.ts STEP_ADVICE), so no step may contradict
+ * an advice its verdict can carry: a verdict whose group can hold an active old row can carry
+ * "let it expire on <date>", and DONE can carry "reassign licenses" (test/domain/wording.test.ts).
+ */
 export const NEXT_STEP: Record<CustomerVerdict, string> = {
   SERVICE_GAP: "The old subscription is suspended and no seat is active in the new account: create the subscription in the new account now.",
-  // Whatever the group's advice says ("let it expire on <date>" for a commitment ending within
-  // 30 days): no "today", no single way to stop it (issue 11: the card said "suspend it today"
-  // beside "let it expire on 2026-12-18").
-  OLD_STILL_ACTIVE: "The old subscription still bills next to the new one: stop it in its old account (suspend it, transfer or cancel it, or let it expire on the date the advice gives).",
+  OLD_STILL_ACTIVE: "Old subscription still bills next to the new one: suspend it (legacy) or transfer/cancel it (new commerce) today, unless the advice says to let it expire.",
   NCE_STILL_BILLED: "A suspended new-commerce subscription keeps billing: transfer it, or cancel it within 7 days of purchase or renewal.",
-  MISSING_NEW: "Create the subscription in the new account with the same offer and seat count; the old one must stop billing the day the new one starts.",
+  MISSING_NEW: "Create the subscription in the new account with the same offer and seat count, then suspend the old one the same day, unless the advice says to let it expire.",
   SEATS_SHORT: "The new account has fewer seats than the old one: add seats before the old subscription stops.",
   NEW_NOT_ACTIVE: "The new subscription is pending or suspended: get it active before the old one stops.",
   AZURE_PENDING: "Microsoft moves Azure: send the customer's company name to Azure support and wait for the move.",
   SEATS_OVER: "The new account has more seats than the old one had: check that this is intended.",
   NEW_ONLY: "Only in the new account: nothing to move.",
-  // Licenses may still need reassigning in the customer's tenant (the "reassign licenses" advice).
-  DONE: "Nothing to do in Partner Center.",
+  DONE: "Moved: nothing left to move.",
   CLOSED: "Nothing is live in either account.",
   NO_EXPORT: "Export this customer's subscriptions from every account that lists it, and add the files.",
   UNREADABLE_EXPORT: "An export of this customer could not be read, so its subscriptions are unknown: export it again (see Problems) and run the reconciliation again.",

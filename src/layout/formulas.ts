@@ -7,6 +7,7 @@
  * single as-of cell. No dynamic arrays, no LET/XLOOKUP/IFS/TEXTJOIN/MINIFS. Text is never
  * turned into a number by the locale: TEXT(…,"0…") and "--" are only applied to digit strings.
  */
+import { ActionChoice, ActionCond, ActionFlag, ActionNumber } from "../domain/actions/table";
 import { ADVICE, Phrase } from "../domain/advice";
 import { MAX_QUANTITY } from "../domain/quantity";
 import { STATUS_CODE } from "../domain/status";
@@ -18,6 +19,7 @@ import {
   GROUP_RULES,
   GroupFlag,
   GroupNumber,
+  GroupVerdict,
   LABEL,
   RERUN_LABEL,
   Rule,
@@ -42,6 +44,40 @@ export function compileCond<N extends string, F extends string>(cond: Cond<N, F>
       return `${ref(cond.name)}=1`;
     case "cmp":
       return `${ref(cond.name)}${cond.rel}${typeof cond.rhs === "number" ? cond.rhs : ref(cond.rhs.name)}`;
+  }
+}
+
+/**
+ * An action condition of spec §8 (domain/actions/table.ts), the sibling of compileCond: `ref`
+ * gives the cell of each variable. A choice is compared as the workbook holds it — the customer
+ * verdict as its label, the group verdict as its severity rank, the row's status as its
+ * STATUS_CODE — so a variable that is unset at the action's scope (an empty label, rank 0,
+ * code 0) matches no value, as the engine's null does.
+ */
+export function compileActionCond(cond: ActionCond, ref: (name: ActionChoice | ActionFlag | ActionNumber) => string): string {
+  const many = (op: "AND" | "OR", parts: string[], none: string) => (parts.length === 0 ? none : parts.length === 1 ? parts[0] : `${op}(${parts.join(",")})`);
+  switch (cond.op) {
+    case "and":
+      return many("AND", cond.args.map((a) => compileActionCond(a, ref)), "TRUE");
+    case "or":
+      return many("OR", cond.args.map((a) => compileActionCond(a, ref)), "FALSE");
+    case "not":
+      // Short text: NOT(x=1) is x<>1 whatever x holds.
+      return cond.arg.op === "flag" ? `${ref(cond.arg.name)}<>1` : `NOT(${compileActionCond(cond.arg, ref)})`;
+    case "flag":
+      return `${ref(cond.name)}=1`;
+    case "cmp":
+      return `${ref(cond.name)}${cond.rel}${cond.rhs}`;
+    case "in": {
+      const x = ref(cond.name);
+      const literal =
+        cond.name === "customerVerdict"
+          ? (v: string) => quote(LABEL[v as CustomerVerdict])
+          : cond.name === "groupVerdict"
+            ? (v: string) => String(severityRank(v as GroupVerdict))
+            : (v: string) => String(STATUS_CODE[v as keyof typeof STATUS_CODE]);
+      return many("OR", (cond.values as readonly string[]).map((v) => `${x}=${literal(v)}`), "FALSE");
+    }
   }
 }
 
@@ -175,6 +211,39 @@ function fillFormula(p: Phrase, value: string, lead = ""): string {
   return [before !== "" ? quote(before) : null, value, p.after !== "" ? quote(p.after) : null].filter((x) => x !== null).join("&");
 }
 
+/**
+ * "; let it expire on <date>" (with the separator in front) for an old active legacy row whose
+ * commitment ends within the window after the as-of date, else "": domain/advice.ts expiresSoon().
+ */
+export function letExpireFormula(o: { isNew: string; status: string; nce: string; endDate: string; asOf: string }): string {
+  const days = `${o.endDate}-INT(${o.asOf})`;
+  return `IF(AND(${o.isNew}=0,${o.status}=${CODE.active},${o.nce}=0,${o.endDate}>0,${days}>=0,${days}<=${ADVICE.expiryWindowDays}),${fillFormula(ADVICE.letExpire, isoDateText(o.endDate), ADVICE.separator)},"")`;
+}
+
+/**
+ * A running concatenation down a block sorted by `key` that restarts where the key changes and
+ * adds `phrase` only when the text so far does not hold it yet (one FIND per row, whatever the
+ * group's size). Phrases of one kind have one length (an ISO date), so one cannot hide in another.
+ */
+export function distinctRunningFormula(keyAbove: string, key: string, above: string, phrase: string): string {
+  const prev = `IF(${keyAbove}=${key},${above},"")`;
+  return `${prev}&IF(${phrase}="","",IF(ISNUMBER(FIND(${phrase},${prev})),"",${phrase}))`;
+}
+
+/**
+ * A group's advice, the formula twin of domain/advice.ts groupNotes() joined: reassign licenses
+ * (Done), double billing (Old still active with a known new start), the let-expire phrases of its
+ * rows (`expiries`: the running concatenation at its last CSP Calc row), transfer or cancel
+ * (Suspended but still billed).
+ */
+export function groupAdviceFormula(o: { rank: string; reassign: string; earliestStart: string; expiries: string; asOf: string }): string {
+  const sep = ADVICE.separator;
+  const reassign = `IF(AND(${o.rank}=${severityRank("DONE")},${o.reassign}=1),${quote(sep + ADVICE.reassign)},"")`;
+  const billing = `IF(AND(${o.rank}=${severityRank("OLD_STILL_ACTIVE")},${o.earliestStart}>0),${fillFormula(ADVICE.doubleBilling, `MAX(0,INT(${o.asOf})-${o.earliestStart})`, sep)},"")`;
+  const transfer = `IF(${o.rank}=${severityRank("NCE_STILL_BILLED")},${quote(sep + ADVICE.transferOrCancel)},"")`;
+  return `MID(${reassign}&${billing}&${o.expiries}&${transfer},${sep.length + 1},32767)`;
+}
+
 /** Row advice, the formula twin of domain/advice.ts rowAdvice(). */
 export function adviceFormula(o: {
   isNew: string;
@@ -188,10 +257,9 @@ export function adviceFormula(o: {
 }): string {
   const sep = ADVICE.separator;
   const old = `${o.isNew}=0`;
-  const days = `${o.endDate}-INT(${o.asOf})`;
   const doubleBilling = `MAX(0,INT(${o.asOf})-${o.earliestStart})`;
   const billing = `IF(AND(${old},OR(${o.status}=${CODE.active},${o.status}=${CODE.pending}),${o.groupRank}=${severityRank("OLD_STILL_ACTIVE")},${o.earliestStart}>0),${fillFormula(ADVICE.doubleBilling, doubleBilling, sep)},"")`;
-  const expire = `IF(AND(${old},${o.status}=${CODE.active},${o.nce}=0,${o.endDate}>0,${days}>=0,${days}<=${ADVICE.expiryWindowDays}),${fillFormula(ADVICE.letExpire, isoDateText(o.endDate), sep)},"")`;
+  const expire = letExpireFormula(o);
   const transfer = `IF(AND(${o.groupRank}=${severityRank("NCE_STILL_BILLED")},${old},${o.status}=${CODE.suspended},${o.nce}=1),${quote(sep + ADVICE.transferOrCancel)},"")`;
   return `MID(${billing}&${expire}&${transfer},${ADVICE.separator.length + 1},1000)`;
 }

@@ -18,6 +18,7 @@ export const rowsKeyColumn = (k: number) => ROWS.advice + 1 + k;
 export const CALC = columnsOf([
   "group", "rowsRow", "isNew", "nceByOffer", "account", "start", "azure", "code", "seats",
   "oldRows", "oldLive", "A", "Snce", "newRows", "newLive", "P", "R", "N", "stale", "earliest", "rank",
+  "accountKey", "nce", "accountA", "end", "expiry", "expiries",
 ] as const);
 /** A CSP Calc cell of the row `position` (an expression), for formulas on other sheets. */
 export const calcAt = (col: number, position: string) => at(GENERATED.calc, col, position);
@@ -25,10 +26,20 @@ export const calcAt = (col: number, position: string) => at(GENERATED.calc, col,
 /** CSP Groups: per group, in CSP Calc's order (sheets/group-calc.ts). */
 export const GROUP_CALC = columnsOf([
   "group", "customer", "azure", "reassign", "last", "rank", "label", "liveOld", "minRank", "stale", "oldRows", "newRows",
+  "offer", "advice", "customerAdvice",
 ] as const);
 /** The CSP Groups row of layout group number `groupNo` (an expression). */
 export const groupRowOf = (groupNo: string) => `${groupNo}+1`;
 export const groupCalcAt = (col: number, row: string) => at(GENERATED.groupCalc, col, row);
 
+/** CSP Customers: per customer, in the engine's customer order (sheets/customers.ts). */
+export const CUSTOMERS = columnsOf([
+  "customer", "lastGroup", "noExportOld", "unreadableExport", "inNewList", "newCovered", "newListPresent",
+  "liveOld", "minRank", "stale", "label",
+] as const);
+/** The CSP Customers row of engine customer number `customerNo` (1-based, an expression). */
+export const customerRowOf = (customerNo: string) => `${customerNo}+1`;
+export const customersAt = (col: number, row: string) => at(GENERATED.customers, col, row);
+
 /** CSP Lists: the status vocabulary and each account's commerce (sheets/lists.ts). */
-export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label"] as const);
+export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label", "gap3", "keyText"] as const);

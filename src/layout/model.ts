@@ -8,6 +8,7 @@
  * layout depends on the keys of the run only: a Status or Quantity edit changes values, never
  * positions.
  */
+import { Action, deriveActions } from "../domain/actions";
 import { Cell, isCellError } from "../domain/cells";
 import { isExcluded } from "../domain/engine";
 import { SubscriptionField, headerRowIndex, keyColumns, recogniseSubscriptionHeader } from "../domain/headers";
@@ -17,9 +18,10 @@ import { summaryOrder } from "../domain/report";
 import { STATUS_CODE, readStatus } from "../domain/status";
 import { SheetData, SourceRecord } from "../domain/workbook";
 import { cellText, isBlank } from "../domain/cells";
-import { excelTrim } from "../domain/text";
+import { byAccount } from "../domain/advice";
+import { caseFold, excelTrim } from "../domain/text";
 import { cellAddress, sheetPrefix } from "./a1";
-import { ADDED_HEADERS, AS_OF_CELL, GENERATED } from "./names";
+import { ADDED_HEADERS, AS_OF_CELL, GENERATED, findAddedBlock } from "./names";
 
 export interface DataSheetInfo {
   readonly name: string;
@@ -37,6 +39,13 @@ export interface PlanInput {
   /** A fixed as-of date (serial) for an audit, or null for TODAY() (spec §4). */
   readonly fixedAsOf: number | null;
   readonly runAt: string;
+  /** The run's local time offset east of UTC, in minutes (-new Date().getTimezoneOffset()): the Summary's Last run. */
+  readonly runAtOffsetMinutes?: number;
+  /**
+   * What the user typed in the Done column of the previous run's Next steps sheet, by action
+   * key (the add-in reads it before writing; the command starts from a fresh workbook).
+   */
+  readonly previousDone?: ReadonlyMap<string, string | number | boolean>;
 }
 
 /** One export sheet: its rows, the block added beside them, and its block in CSP Rows. */
@@ -52,7 +61,9 @@ export interface ExportBlock {
   readonly fields: Partial<Record<SubscriptionField, number>>;
   /** 1-based columns whose text decides a row's group (headers.ts KEY_FIELDS), in that order. */
   readonly keys: readonly number[];
+  /** The Decision column the plan writes, and the one the user's decisions are read from (an earlier schema's block had it elsewhere). */
   readonly decisionCol: number;
+  readonly decisionAtRun: number;
   /** Header row of this sheet's block in CSP Rows; data row i sits at rowsTop + 1 + i. */
   readonly rowsTop: number;
   /** The engine's row at data row i, if the engine read one there. */
@@ -60,6 +71,11 @@ export interface ExportBlock {
   /** How each data row reads: status code (0 = not counted) and seats (-1 = unreadable). */
   readonly code: Int8Array;
   readonly seats: Float64Array;
+  /**
+   * How each key cell read at the run: the text itself for the subscription ID (unique per row),
+   * else its row in CSP Lists' key texts (offer names, offer IDs and customer cells repeat).
+   */
+  readonly keyAtRun: readonly ((i: number) => string | number)[];
 }
 
 /** Per reconciled row, in group order: the running sums of its group up to and including it. */
@@ -75,6 +91,8 @@ export interface Running {
   readonly N: Float64Array;
   /** Earliest start date of an active new row so far (0 = none). */
   readonly earliest: Float64Array;
+  /** Old rows active or pending so far of the row's account in the group (§8 accountA). */
+  readonly accountA: Float64Array;
 }
 
 export interface Layout {
@@ -93,6 +111,12 @@ export interface Layout {
   readonly calcSeats: Float64Array;
   /** New commerce (by offer, or its account marked nce at the run) of each reconciled row. */
   readonly calcNce: Uint8Array;
+  /** Number (1-based) of each reconciled row's account, case-folded: rows of one account in a group are together. */
+  readonly calcAccountKey: Int32Array;
+  /** CSP Calc sheet row of the last row of each (layout group number, account key): `${group}|${key}`. */
+  readonly accountRunLast: ReadonlyMap<string, number>;
+  /** The account key (calcAccountKey) of an account name. */
+  readonly accountKeyOf: (account: string) => number;
   readonly running: Running;
   /** Engine group index of layout group k (CSP Groups row k + 2). */
   readonly groups: readonly number[];
@@ -108,16 +132,23 @@ export interface Layout {
   readonly accountRow: ReadonlyMap<string, number>;
   /** Customers in Summary order (engine indexes). */
   readonly summaryOrder: readonly number[];
+  /** Distinct key texts of the run (CSP Lists), each stored once. */
+  readonly keyTexts: readonly string[];
+  /** The actions of spec §8, in its order (the Next steps sheet's rows). */
+  readonly actions: readonly Action[];
 }
 
-/** Where the added block sits on a data sheet: found from a previous run, else after the data. */
-export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: number } {
+/**
+ * Where the added block sits on a data sheet: found from a previous run (of this schema or an
+ * earlier one, names.ts), else after the data; and the column the user's decisions are in now.
+ */
+export function addedBlockLeft(info: DataSheetInfo): { headerRow: number; left: number; decisionAtRun: number } {
   const h = Math.max(0, headerRowIndex(info.data.rows));
   const header = info.data.rows[h] ?? [];
-  for (let c = 0; c + ADDED_HEADERS.length <= header.length; c++) {
-    if (ADDED_HEADERS.every((name, k) => cellText(header[c + k]).trim() === name)) return { headerRow: h + 1, left: c + 1 };
-  }
-  return { headerRow: h + 1, left: info.usedWidth + 1 };
+  const found = findAddedBlock(header, (c) => cellText(c as Cell));
+  const left = found ? found.at + 1 : info.usedWidth + 1;
+  const decisionAtRun = found ? left + found.headers.indexOf("Decision") : left + ADDED_HEADERS.indexOf("Decision");
+  return { headerRow: h + 1, left, decisionAtRun };
 }
 
 /**
@@ -159,7 +190,20 @@ export function keyText(c: Cell | undefined): string {
   return isCellError(c ?? null) ? "#ERROR" : cellText(c);
 }
 
-function exportBlocks(input: PlanInput): ExportBlock[] {
+/** First row of CSP Lists' key texts (under its header). */
+export const KEY_TEXTS_FIRST_ROW = 2;
+
+function exportBlocks(input: PlanInput, keyTexts: string[]): ExportBlock[] {
+  const keyRow = new Map<string, number>();
+  const intern = (text: string): number => {
+    let k = keyRow.get(text);
+    if (k === undefined) {
+      k = KEY_TEXTS_FIRST_ROW + keyTexts.length;
+      keyTexts.push(text);
+      keyRow.set(text, k);
+    }
+    return k;
+  };
   const byRow = new Map<string, Map<number, RowResult>>();
   for (const r of input.result.rows) {
     if (!r.at) continue;
@@ -170,20 +214,28 @@ function exportBlocks(input: PlanInput): ExportBlock[] {
   const out: ExportBlock[] = [];
   let rowsTop = 1;
   for (const info of input.dataSheets.values()) {
-    const { headerRow, left } = addedBlockLeft(info);
+    const { headerRow, left, decisionAtRun } = addedBlockLeft(info);
     const map = recogniseSubscriptionHeader(info.data.rows[headerRow - 1] ?? []);
     const fields: Partial<Record<SubscriptionField, number>> = {};
     for (const [f, c] of Object.entries(map.fields) as [SubscriptionField, number][]) fields[f] = c + 1;
     const decisionCol = left + ADDED_HEADERS.indexOf("Decision");
-    const rows = lastExportRow(info.data.rows, headerRow, left, decisionCol) - headerRow;
+    const rows = lastExportRow(info.data.rows, headerRow, left, decisionAtRun) - headerRow;
     const sheetRows = byRow.get(info.name) ?? new Map<number, RowResult>();
     const rowAt = (i: number) => sheetRows.get(headerRow + 1 + i);
     const code = new Int8Array(rows);
     const seats = new Float64Array(rows);
+    const keys = keyColumns(map).map((c) => c + 1);
+    const keyAtRun = keys.map((col) => {
+      const cellAt = (i: number) => info.data.rows[headerRow + i]?.[col - 1] ?? null;
+      if (col === fields.subscriptionId) return (i: number) => keyText(cellAt(i));
+      const rowsOf = new Int32Array(rows);
+      for (let i = 0; i < rows; i++) rowsOf[i] = intern(keyText(cellAt(i)));
+      return (i: number) => rowsOf[i];
+    });
     for (let i = 0; i < rows; i++) {
       const cells = info.data.rows[headerRow + i] ?? [];
       const cell = (col: number | undefined) => (col === undefined ? null : cells[col - 1]);
-      code[i] = statusCodeOf(cell(fields.status), cell(decisionCol));
+      code[i] = statusCodeOf(cell(fields.status), cell(decisionAtRun));
       seats[i] = seatsOf(rowAt(i)?.azure ?? false, cell(fields.quantity));
     }
     out.push({
@@ -193,8 +245,10 @@ function exportBlocks(input: PlanInput): ExportBlock[] {
       left,
       rows,
       fields,
-      keys: keyColumns(map).map((c) => c + 1),
+      keys,
+      keyAtRun,
       decisionCol,
+      decisionAtRun,
       rowsTop,
       rowAt,
       code,
@@ -216,10 +270,14 @@ const newArrays = (n: number): Running => ({
   R: new Float64Array(n),
   N: new Float64Array(n),
   earliest: new Float64Array(n),
+  accountA: new Float64Array(n),
 });
 
 /** The running sums the CSP Calc formulas compute (sheets/calc.ts), from the same readings. */
-function runningSums(layout: { calcRows: readonly RowResult[]; calcCode: Int8Array; calcSeats: Float64Array; calcNce: Uint8Array }, groupOfRow: (k: number) => number): Running {
+function runningSums(
+  layout: { calcRows: readonly RowResult[]; calcCode: Int8Array; calcSeats: Float64Array; calcNce: Uint8Array; calcAccountKey: Int32Array },
+  groupOfRow: (k: number) => number,
+): Running {
   const n = layout.calcRows.length;
   const s = newArrays(n);
   for (let k = 0; k < n; k++) {
@@ -243,6 +301,8 @@ function runningSums(layout: { calcRows: readonly RowResult[]; calcCode: Int8Arr
     const start = isNew && code === STATUS_CODE.active && r.startDate !== null && r.startDate > 0 ? r.startDate : 0;
     const before = prev(s.earliest);
     s.earliest[k] = before === 0 ? start : start === 0 ? before : Math.min(before, start);
+    const sameAccount = !restart && layout.calcAccountKey[k] === layout.calcAccountKey[k - 1];
+    s.accountA[k] = (sameAccount ? s.accountA[k - 1] : 0) + (old && code >= STATUS_CODE.active && code <= STATUS_CODE.pending ? 1 : 0);
   }
   return s;
 }
@@ -256,17 +316,29 @@ export function layoutGroupOrder(result: EngineResult): number[] {
 
 export function buildLayout(input: PlanInput): Layout {
   const { result } = input;
-  const blocks = exportBlocks(input);
+  const keyTexts: string[] = [];
+  const blocks = exportBlocks(input, keyTexts);
   const blockOf = new Map(blocks.map((b) => [b.name, b]));
 
   const groups = layoutGroupOrder(result);
   const groupNo = new Int32Array(result.groups.length);
   groups.forEach((g, k) => (groupNo[g] = k + 1));
+  // Accounts by case-folded name, as §8 counts them (derive.ts); within a group, CSP Calc keeps
+  // each account's rows together so a running count per (group, account) gives accountA.
+  const accountKeys = new Map<string, number>();
+  const accountKeyOf = (account: string): number => {
+    const folded = caseFold(account);
+    let key = accountKeys.get(folded);
+    if (key === undefined) accountKeys.set(folded, (key = accountKeys.size + 1));
+    return key;
+  };
   const calcRows: RowResult[] = [];
   const calcRowOf = new Map<RowResult, number>();
   const groupLast = new Int32Array(groups.length);
   groups.forEach((g, k) => {
-    for (const i of result.groups[g].rows) {
+    // One order for the workbook and the engine's notes (advice.ts byAccount).
+    const rows = byAccount(result.rows, result.groups[g].rows);
+    for (const i of rows) {
       calcRowOf.set(result.rows[i], calcRows.length + 2);
       calcRows.push(result.rows[i]);
     }
@@ -276,6 +348,7 @@ export function buildLayout(input: PlanInput): Layout {
   const calcCode = new Int8Array(calcRows.length);
   const calcSeats = new Float64Array(calcRows.length);
   const calcNce = new Uint8Array(calcRows.length);
+  const calcAccountKey = new Int32Array(calcRows.length);
   const nceAccounts = new Set(input.accounts.filter((a) => a.commerce === "nce").map((a) => a.account));
   calcRows.forEach((r, k) => {
     const b = r.at ? blockOf.get(r.at.sheet) : undefined;
@@ -285,10 +358,15 @@ export function buildLayout(input: PlanInput): Layout {
     calcCode[k] = b.code[i];
     calcSeats[k] = b.seats[i];
     calcNce[k] = r.nceByOffer || nceAccounts.has(r.account) ? 1 : 0;
+    calcAccountKey[k] = accountKeyOf(r.account);
   });
   const groupOfCalc = new Int32Array(calcRows.length);
-  calcRows.forEach((r, k) => (groupOfCalc[k] = groupNo[r.group!]));
-  const running = runningSums({ calcRows, calcCode, calcSeats, calcNce }, (k) => groupOfCalc[k]);
+  const accountRunLast = new Map<string, number>();
+  calcRows.forEach((r, k) => {
+    groupOfCalc[k] = groupNo[r.group!];
+    accountRunLast.set(`${groupOfCalc[k]}|${calcAccountKey[k]}`, k + 2);
+  });
+  const running = runningSums({ calcRows, calcCode, calcSeats, calcNce, calcAccountKey }, (k) => groupOfCalc[k]);
 
   const customerLastGroupRow = new Int32Array(result.customers.length);
   groups.forEach((g, k) => (customerLastGroupRow[result.groups[g].customer] = k + 2));
@@ -305,6 +383,9 @@ export function buildLayout(input: PlanInput): Layout {
     calcCode,
     calcSeats,
     calcNce,
+    calcAccountKey,
+    accountRunLast,
+    accountKeyOf,
     running,
     groups,
     groupNo,
@@ -313,5 +394,7 @@ export function buildLayout(input: PlanInput): Layout {
     calcRowOf,
     accountRow,
     summaryOrder: summaryOrder(result),
+    keyTexts,
+    actions: deriveActions(result),
   };
 }

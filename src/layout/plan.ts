@@ -14,11 +14,13 @@
 import { buildLayout, PlanInput } from "./model";
 import { AS_OF_NAME, SCHEMA_VERSION } from "./names";
 import { calcSheet } from "./sheets/calc";
+import { customersSheet } from "./sheets/customers";
 import { exportSheets } from "./sheets/exports";
 import { groupCalcSheet } from "./sheets/group-calc";
 import { groupsSheet } from "./sheets/groups";
 import { accountsSheet, offerMapSheet, sourcesSheet } from "./sheets/inputs";
 import { listsSheet } from "./sheets/lists";
+import { nextStepsSheet } from "./sheets/next-steps";
 import { problemsSheet } from "./sheets/problems";
 import { rowsSheet } from "./sheets/rows";
 import { rulesSheet } from "./sheets/rules";
@@ -28,11 +30,12 @@ import { WorkbookPlan } from "./types";
 
 export { addedBlockLeft, layoutGroupOrder } from "./model";
 export type { DataSheetInfo, PlanInput } from "./model";
-export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, GENERATED, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL } from "./names";
+export { ADDED_HEADERS, AS_OF_CELL, AS_OF_NAME, DECISIONS, DONE_CHOICES, EARLIER_ADDED_HEADERS, GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY, RERUN_STEP, SCHEMA_VERSION, STATUS_CELL, findAddedBlock } from "./names";
+export { NEXT_STEPS, NEXT_STEPS_ID_SEPARATOR } from "./sheets/next-steps";
 export { NOT_RECONCILED, expectedAdvice, rowVerdictText } from "./sheets/rows";
 export { SUMMARY, SUMMARY_TOP } from "./sheets/summary";
 export { GROUPS } from "./sheets/groups";
-export { CALC, GROUP_CALC, LISTS, ROWS } from "./hidden";
+export { CALC, CUSTOMERS, GROUP_CALC, LISTS, ROWS } from "./hidden";
 
 export function buildPlan(input: PlanInput): WorkbookPlan {
   const layout = buildLayout(input);
@@ -40,6 +43,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
     schemaVersion: SCHEMA_VERSION,
     sheets: [
       summarySheet(layout),
+      nextStepsSheet(layout),
       groupsSheet(layout),
       problemsSheet(layout),
       offerMapSheet(layout),
@@ -48,6 +52,7 @@ export function buildPlan(input: PlanInput): WorkbookPlan {
       rulesSheet(),
       calcSheet(layout),
       groupCalcSheet(layout),
+      customersSheet(layout),
       rowsSheet(layout),
       listsSheet(layout),
       stateSheet(layout),

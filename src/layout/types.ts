@@ -58,7 +58,20 @@ export interface ColumnSpec {
   readonly input?: readonly string[];
   /** Column-wide conditional format by verdict tone. */
   readonly verdictColors?: boolean;
+  /**
+   * Cells of this column may be links (PlanLink). Declared, so a writer that sets links one
+   * cell at a time (office/) looks only here, and clears links a re-run no longer writes.
+   */
+  readonly links?: boolean;
+  /** Text wraps within the column's width (the block's row heights make room: Block.heights). */
   readonly wrap?: boolean;
+  /** Horizontal alignment of the data cells (default: Excel's, by type). */
+  readonly align?: "right";
+  /**
+   * A data bar behind each number (a live picture of the counts), from 0 to `max` (an A1
+   * formula without "=", absolute references): blocks that share one `max` draw to one scale.
+   */
+  readonly dataBar?: { readonly max: string };
 }
 
 /** A header row and `rows` data rows below it, starting at (top, left), 1-based. */
@@ -69,13 +82,20 @@ export interface Block {
   readonly rows: number;
   readonly columns: readonly ColumnSpec[];
   readonly autoFilter?: boolean;
+  /**
+   * Row heights in points where a row needs more than one line (wrapped headers and cells):
+   * the header row's, and data row i's. Excel and LibreOffice do not grow a row for wrapped
+   * text written into a file, so the plan says how tall each row is (columns.ts textLines).
+   */
+  readonly heights?: { readonly header?: number; readonly row?: (i: number) => number | undefined };
 }
 
 export interface FreeCell {
   readonly row: number;
   readonly col: number;
   readonly value: PlanCell;
-  readonly style?: "title" | "label" | "date" | "note";
+  /** "datetime": a date and time shown in each reader's own format (Excel's built-in format 22). */
+  readonly style?: "title" | "label" | "date" | "datetime" | "note";
 }
 
 export interface SheetPlan {

@@ -17,6 +17,10 @@
  *   16.9–16.16 (ExcelApi 1.7) get the column without it.
  * - Conditional formats are cleared on our ranges before they are added again: otherwise each
  *   re-run stacks duplicate rules (§2.5). Their formulas are relative to the range's top-left cell.
+ * - Links (PlanLink): the text goes in with the values, then each link is set on its cell
+ *   (`Range.hyperlink` with `documentReference`, ExcelApi 1.7, the manifest's floor). A
+ *   column declared `links` loses every hyperlink of its rows first: a hyperlink survives
+ *   writing a value over it, so a row whose link went away since the last run would keep it.
  * - Sheet cosmetics (freeze panes, tab colour, autofilter, column visibility) are applied only to
  *   sheets the product created; the user's own sheets keep theirs.
  */
@@ -28,10 +32,10 @@ import {
   labelsByTone,
   toneRuleFormula,
 } from "../layout/styles";
-import { Block, FreeCell, PlanCell, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula } from "../layout/types";
+import { Block, FreeCell, PlanCell, PlanLink, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula, isLink } from "../layout/types";
 import { toExcelInput } from "./cells";
 import { ApiSupport } from "./host";
-import { ColumnWidth, numberFormatOf } from "./plan-extents";
+import { ColumnWidth, DATETIME_FORMAT, numberFormatOf } from "./plan-extents";
 import { CALL_BYTES, Meter, WriteBatch, jsonSize } from "./requests";
 import { WorkbookError } from "./types";
 
@@ -199,6 +203,31 @@ export async function fillUniform(o: ApplyOptions, plan: WorkbookPlan): Promise<
   }
 }
 
+async function setLink(o: ApplyOptions, sheet: string, row: number, col: number, link: PlanLink): Promise<void> {
+  const hyperlink = { documentReference: link.link, textToDisplay: link.text };
+  await o.batch.reserve(jsonSize(hyperlink) + 32, 1);
+  o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(row - 1, col - 1, 1, 1).hyperlink = hyperlink;
+}
+
+/** The plan's links, after the values (their text) are written. */
+export async function writeLinks(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
+  for (const s of plan.sheets) {
+    for (const b of s.blocks) {
+      for (let k = 0; k < b.columns.length; k++) {
+        const c = b.columns[k];
+        if (!c.links || b.rows === 0) continue;
+        await o.batch.reserve(0, b.rows);
+        o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(b.top, b.left + k - 1, b.rows, 1).clear("Hyperlinks");
+        for (let i = 0; i < b.rows; i++) {
+          const cell = c.cell(i);
+          if (isLink(cell)) await setLink(o, s.name, b.top + 1 + i, b.left + k, cell);
+        }
+      }
+    }
+    for (const c of s.cells) if (isLink(c.value) && !o.deferred(s.name, c.row, c.col)) await setLink(o, s.name, c.row, c.col, c.value);
+  }
+}
+
 async function styleRange(o: ApplyOptions, sheet: string, top: number, left: number, rows: number, cols: number, style: (r: Excel.Range) => void): Promise<void> {
   await o.batch.reserve(200, rows * cols);
   style(o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(top - 1, left - 1, rows, cols));
@@ -210,6 +239,64 @@ function headerStyle(r: Excel.Range): void {
   r.format.font.color = HEADER_FONT;
   r.format.wrapText = true;
   r.format.verticalAlignment = "Center";
+}
+
+/** Excel's default hyperlink colour (the Office theme's "Hyperlink"). */
+export const LINK_COLOR = "#0563C1";
+
+function linkStyle(r: Excel.Range): void {
+  r.format.font.underline = "Single";
+  r.format.font.color = LINK_COLOR;
+}
+
+/** Excel's default data bar colour. */
+export const DATA_BAR_COLOR = "#638EC6";
+
+/**
+ * A data bar over a column's data cells (ConditionalFormatType "DataBar", ExcelApi 1.6, below
+ * the manifest's 1.7): from 0 to the plan's maximum, so that blocks sharing one maximum draw to
+ * one scale, in one solid colour. Rules already on the cells are cleared first (a re-run would
+ * stack them).
+ */
+async function dataBar(o: ApplyOptions, sheet: string, b: Block, col: number, max: string): Promise<void> {
+  const range = () => o.meter.ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(b.top, col - 1, b.rows, 1);
+  await o.batch.reserve(0);
+  range().conditionalFormats.clearAll();
+  await o.batch.reserve(jsonSize(max) + 200);
+  const cf = range().conditionalFormats.add("DataBar");
+  cf.dataBar.lowerBoundRule = { type: "Number", formula: "0" };
+  cf.dataBar.upperBoundRule = { type: "Formula", formula: `=${max}` };
+  cf.dataBar.barDirection = "LeftToRight";
+  cf.dataBar.positiveFormat.fillColor = DATA_BAR_COLOR;
+  cf.dataBar.positiveFormat.gradientFill = false;
+}
+
+/**
+ * The plan's row heights on a sheet of ours, runs of equal height set at once; rows that need
+ * one line get the standard height back (a re-run may have made them shorter). A block with
+ * taller rows puts every cell at the top of its row, as the file does.
+ */
+async function rowHeights(o: ApplyOptions, sheet: string, b: Block): Promise<void> {
+  const ws = () => o.meter.ctx.workbook.worksheets.getItem(sheet);
+  const set = async (top: number, rows: number, height: number | undefined) => {
+    await o.batch.reserve(0, rows);
+    const f = ws().getRangeByIndexes(top - 1, 0, rows, 1).format;
+    if (height === undefined) f.useStandardHeight = true;
+    else f.rowHeight = height;
+  };
+  await set(b.top, 1, b.heights?.header);
+  const row = b.heights?.row;
+  if (!row || b.rows === 0) return;
+  let from = 0;
+  let height = row(0);
+  for (let i = 1; i <= b.rows; i++) {
+    const h = i < b.rows ? row(i) : null;
+    if (h === height) continue;
+    await set(b.top + 1 + from, i - from, height);
+    from = i;
+    height = h ?? undefined;
+  }
+  await styleRange(o, sheet, b.top + 1, b.left, b.rows, b.columns.length, (r) => (r.format.verticalAlignment = "Top"));
 }
 
 async function blockFormats(o: ApplyOptions, s: SheetPlan, b: Block): Promise<void> {
@@ -242,11 +329,21 @@ async function blockFormats(o: ApplyOptions, s: SheetPlan, b: Block): Promise<vo
       dv.rule = { list: { inCellDropDown: true, source: c.input.join(",") } };
       dv.errorAlert = { showAlert: true, style: "Warning", title: "CSP Reconcile", message: `Use one of: ${c.input.join(", ")}` };
     }
+    if (c.dataBar && b.rows > 0) await dataBar(o, s.name, b, col, c.dataBar.max);
+    if (mine && b.rows > 0 && (c.wrap || c.align || c.links)) {
+      await styleRange(o, s.name, b.top + 1, col, b.rows, 1, (r) => {
+        if (c.wrap) r.format.wrapText = true;
+        if (c.align === "right") r.format.horizontalAlignment = "Right";
+        // Links look like links: Excel's Hyperlink style (a link set through the API keeps the cell's own font).
+        if (c.links) linkStyle(r);
+      });
+    }
     if (mine && c.hidden) {
       await o.batch.reserve(0);
       o.meter.ctx.workbook.worksheets.getItem(s.name).getRangeByIndexes(0, col - 1, 1, 1).getEntireColumn().columnHidden = true;
     }
   }
+  if (mine && b.heights) await rowHeights(o, s.name, b);
   if (mine && b.autoFilter && o.api.has("autoFilter")) {
     await o.batch.reserve(0);
     const ws = o.meter.ctx.workbook.worksheets.getItem(s.name);
@@ -262,6 +359,9 @@ export async function applyFormats(o: ApplyOptions, plan: WorkbookPlan): Promise
       if (c.style === "label") await styleRange(o, s.name, c.row, c.col, 1, 1, (r) => (r.format.font.bold = true));
       if (c.style === "note") await styleRange(o, s.name, c.row, c.col, 1, 1, (r) => ((r.format.font.italic = true), (r.format.font.color = NOTE_FONT)));
       if (c.style === "date") await writeGrid(o, s.name, c.row, c.col, 1, 1, () => "yyyy-mm-dd", "numberFormat");
+      // Excel's built-in date-time format (22), which each reader's Excel shows in their own regional format.
+      if (c.style === "datetime") await writeGrid(o, s.name, c.row, c.col, 1, 1, () => DATETIME_FORMAT, "numberFormat");
+      if (isLink(c.value) && o.ours.has(s.name) && !o.deferred(s.name, c.row, c.col)) await styleRange(o, s.name, c.row, c.col, 1, 1, linkStyle);
     }
     for (const w of o.widths.get(s.name) ?? []) {
       if (w.width <= 0) continue;

@@ -8,7 +8,7 @@
  * OfficeDev/office-js #1559). Reading: `values` + `valueTypes` give back the engine's cells.
  */
 import { Cell, isCellError } from "../domain/cells";
-import { PlanCell, isFormula } from "../layout/types";
+import { PlanCell, isFormula, isLink } from "../layout/types";
 
 const MONTH_WORDS = new Set([
   "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -51,6 +51,8 @@ export function toExcelInput(c: PlanCell | Cell | undefined): string | number | 
   if (typeof c === "number") return Number.isFinite(c) ? c : "";
   if (typeof c === "boolean") return c;
   if (isFormula(c as PlanCell)) return `=${(c as { f: string }).f}`;
+  // A link's text is the cell's value; apply-plan.ts sets the hyperlink itself afterwards.
+  if (isLink(c as PlanCell)) return excelText((c as { text: string }).text);
   if (isCellError(c as Cell)) {
     // An error read from a file (#N/A in an .xlsx export) is entered as Excel's error literal.
     const e = (c as { error: string }).error;

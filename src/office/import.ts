@@ -21,7 +21,9 @@ import { ImportFile, importFiles, safeSheetName } from "../domain/importer";
 import { Problem } from "../domain/model";
 import { caseFold, cutUnits, headerKey } from "../domain/text";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, PROVENANCE, SHEETS, SOURCE_COLUMNS, SheetData, SourceKind, SourceRecord, hasProvenance, readOfferMap, readSourceRecords, sourceRow } from "../domain/workbook";
-import { ADDED_HEADERS, GENERATED } from "../layout/plan";
+import { GENERATED, findAddedBlock } from "../layout/plan";
+import { contentWidths } from "../layout/widths";
+import { widthPoints } from "./plan-extents";
 import { writeGrid } from "./apply-plan";
 import { ExcelContent, toExcelInput } from "./cells";
 import { contentInput } from "./capture";
@@ -235,13 +237,9 @@ async function planWrites(meter: Meter, placements: readonly Placement[]): Promi
     const got = await readBlock(meter, p.existing.name, rect(1, 1, 1, p.existing.used.right), ["values"]);
     const existingHeader = (got.values[0] ?? []) as Cell[];
     if (p.kind !== "unread" && !hasProvenance(existingHeader)) throw new WorkbookError("failed", { sheet: p.existing.name }, `"${p.existing.name}" is not an imported sheet`);
-    let dataWidth = existingHeader.length;
-    for (let c = 0; c + ADDED_HEADERS.length <= existingHeader.length; c++) {
-      if (ADDED_HEADERS.every((h, k) => cellText(existingHeader[c + k]).trim() === h)) {
-        dataWidth = c;
-        break;
-      }
-    }
+    // The block a run added (of this schema or an earlier one) is not the user's data.
+    const block = findAddedBlock(existingHeader, (c) => cellText(c as Cell));
+    let dataWidth = block ? block.at : existingHeader.length;
     while (dataWidth > 0 && isBlank(existingHeader[dataWidth - 1])) dataWidth--;
     // Appending: map the new header onto the existing one.
     const first = p.kind === "unread" ? 0 : PROVENANCE.length;
@@ -336,6 +334,15 @@ async function applyWrite(meter: Meter, batch: WriteBatch, w: Write, undo: (() =
     await batch.reserve(0);
     sheet().getRangeByIndexes(0, 0, 1, header.length).format.font.bold = true;
     sheet().freezePanes.freezeRows(1);
+    // Columns sized to their content, as in the command's file; only on a sheet this import
+    // created: an existing sheet's columns are the user's, whatever their width.
+    if (!w.p.existing) {
+      const widths = contentWidths(w.rows);
+      for (let c = 0; c < widths.length; c++) {
+        await batch.reserve(0);
+        sheet().getRangeByIndexes(0, c, 1, 1).format.columnWidth = widthPoints(widths[c]);
+      }
+    }
     return;
   }
   if (w.added.length > 0) {

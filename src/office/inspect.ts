@@ -55,6 +55,8 @@ export async function inspectWorkbook(host: OfficeHost): Promise<WorkbookState> 
     const offerMap = readOfferMap(tables.get(SHEETS.offerMap));
     const found = candidates
       .map((c) => ({ ...c, header: c.top.rows[c.h], kind: classifyHeader(c.top.rows[c.h]) }))
+      // Reconciliation (billing) sheets are not exports: the money view reads them (§9).
+      .filter((c): c is typeof c & { kind: Exclude<typeof c.kind, "billing"> } => c.kind !== "billing")
       .filter((c) => c.kind !== "unknown" || hasProvenance(c.header));
 
     // Customer lists (confirmed or not) for the guesses.

@@ -6,7 +6,7 @@
  * "Remove reconciliation" know exactly what was ours.
  */
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SOURCE_COLUMNS } from "../domain/workbook";
-import { Block, FreeCell, PlanCell, SheetPlan, WorkbookPlan } from "../layout/types";
+import { Block, FreeCell, PlanCell, SheetPlan, WorkbookPlan, isLink } from "../layout/types";
 import { Rect, rect } from "./rects";
 import { Extent } from "./state";
 
@@ -18,6 +18,8 @@ export const INPUT_TABLES: ReadonlyMap<string, number> = new Map([
 ]);
 
 export const DATE_FORMAT = "yyyy-mm-dd";
+/** The en-US code of Excel's built-in format 22, shown in each reader's regional date and time format. */
+export const DATETIME_FORMAT = "m/d/yyyy h:mm";
 export const INTEGER_FORMAT = "0";
 
 export function numberFormatOf(format: string | undefined): string | null {
@@ -52,7 +54,7 @@ export interface SheetLayout {
 }
 
 function freeStyled(c: FreeCell): boolean {
-  return c.style === "title" || c.style === "label" || c.style === "note";
+  return c.style === "title" || c.style === "label" || c.style === "note" || isLink(c.value);
 }
 
 export function sheetLayout(sheet: SheetPlan): SheetLayout {
@@ -73,8 +75,10 @@ export function sheetLayout(sheet: SheetPlan): SheetLayout {
     b.columns.forEach((c, k) => {
       const col = b.left + k;
       if (b.rows > 0 && numberFormatOf(c.format)) add("numberFormat", rect(b.top + 1, col, b.top + b.rows, col));
-      if (b.rows > 0 && c.verdictColors) add("cf", rect(b.top + 1, col, b.top + b.rows, col));
+      if (b.rows > 0 && (c.verdictColors || c.dataBar)) add("cf", rect(b.top + 1, col, b.top + b.rows, col));
+      if (b.rows > 0 && sheet.role === "generated" && (c.wrap || c.align || c.links || b.heights?.row)) add("style", rect(b.top + 1, col, b.top + b.rows, col));
       if (b.rows > 0 && c.input) add("validation", rect(b.top + 1, col, b.top + b.rows, col));
+      if (b.rows > 0 && c.links) add("link", rect(b.top + 1, col, b.top + b.rows, col));
       if (c.width !== undefined || c.hidden) widths.push({ col, width: c.width !== undefined ? widthPoints(c.width) : 0, hidden: Boolean(c.hidden) });
     });
   }
@@ -82,7 +86,8 @@ export function sheetLayout(sheet: SheetPlan): SheetLayout {
     const r = rect(c.row, c.col, c.row, c.col);
     add("content", r);
     if (freeStyled(c)) add("style", r);
-    if (c.style === "date") add("numberFormat", r);
+    if (c.style === "date" || c.style === "datetime") add("numberFormat", r);
+    if (isLink(c.value)) add("link", r);
   }
   return { plan: sheet, extents, widths };
 }

@@ -11,7 +11,7 @@
  *   So a run stopped later leaves a workbook that says "Re-run needed" (the pane sees the
  *   "writing"/"cancelled" status), and a re-run or "Remove reconciliation" finds everything.
  */
-import { groupAdvice } from "../domain/advice";
+import { adviceItems } from "../domain/advice";
 import { isoToSerial } from "../domain/cells";
 import { reconcile as runEngine } from "../domain/engine";
 import { customerKeyOf, readCustomerList } from "../domain/customers";
@@ -23,8 +23,9 @@ import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecord
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
 import { actionOutcomes } from "./actions";
-import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeValues } from "./apply-plan";
+import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeLinks, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
+import { readPreviousDone } from "./done";
 import { OfficeHost, apiSupport } from "./host";
 import { blockRect, planLayouts } from "./plan-extents";
 import { TableFix, UserTable, queueFixes, readTables, spacedWidth, tablesInTheWay, withoutTotals } from "./list-objects";
@@ -109,6 +110,7 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     if (d) data.set(name, withoutTotals(d, userTables));
   }
   const asOf = await readAsOf(meter, sheets, now, created);
+  const previousDone = await readPreviousDone(meter, sheets, created);
   meter.checkCancel();
   progress({ fraction: 0.27, phase: "reconciling" });
   const input = readWorkbook(data, asOf.serial);
@@ -129,6 +131,9 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     offerMap: result.offerMap,
     fixedAsOf: asOf.fixed ? asOf.serial : null,
     runAt: now.toISOString(),
+    previousDone,
+    // The pane runs on the reader's machine: the Summary shows the run in its local time.
+    runAtOffsetMinutes: -now.getTimezoneOffset(),
   });
   return { result, plan, records, data, asOf, input, userTables };
 }
@@ -211,7 +216,7 @@ export function customerOutcomes(result: ReturnType<typeof runEngine>, lists: re
         verdict: c.verdict,
         flagged: c.flagged,
         problemRows: c.problemRows,
-        groups: groups.map((g) => ({ offer: g.offerLabel, azure: g.azure, verdict: g.verdict, required: g.totals.R, newSeats: g.totals.N, advice: groupAdvice(g, result.rows, result.asOf) })),
+        groups: groups.map((g) => ({ offer: g.offerLabel, azure: g.azure, verdict: g.verdict, required: g.totals.R, newSeats: g.totals.N, advice: adviceItems(g, result.rows, result.asOf) })),
         domains: [...(domains.get(c.key) ?? [])],
         subscriptionIds: [...(idsOf.get(c.index) ?? [])],
         reasons: groups.map((g) => `${g.offerLabel}: ${LABEL[g.verdict]} (R ${g.totals.R}, N ${g.totals.N})`),
@@ -252,7 +257,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const oursList = [...createdBefore, ...toCreate.filter((n) => !inputTables.has(n))];
     const ours = new Set(oursList.map((n) => n.toLowerCase()));
     const oursByName = new Set(plan.sheets.map((s) => s.name).filter((n) => ours.has(n.toLowerCase())));
-    const capture = await captureOriginals(meter, layouts, old, oursByName, existing, new Set(pendingInputs));
+    const capture = await captureOriginals(meter, layouts, old, oursByName, existing, new Set(pendingInputs), (name) => findSheet(sheets, name)?.used);
     // Last point at which the workbook is untouched.
     meter.checkCancel();
 
@@ -310,7 +315,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       const nowExisting = new Set([...existing, ...toCreate.map((n) => n.toLowerCase())]);
       await releaseExtents({ meter, batch, validation: api.has("validation") }, releasedExtents(writingState.extents.slice(0, writingState.extents.length - newExtents.length), newExtents), capture.originals, nowExisting);
 
-      // 3. The plan: values, formulas, uniform fills, formats.
+      // 3. The plan: values, formulas, uniform fills, links, formats.
       const summaryLower = GENERATED.summary.toLowerCase();
       const o: ApplyOptions = {
         meter,
@@ -323,6 +328,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       await writeValues(o, plan);
       await writeFormulas(o, plan);
       await fillUniform(o, plan);
+      await writeLinks(o, plan);
       await applyFormats(o, plan);
 
       // 4. Names (replaced: a teammate's run may have left one) and the settings pointer.

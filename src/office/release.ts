@@ -127,6 +127,12 @@ export async function releaseExtents(io: Io, extents: readonly Extent[], origina
         await io.batch.reserve(0);
         range().conditionalFormats.clearAll();
         break;
+      case "link":
+        // Clearing contents leaves a cell's hyperlink in place (Excel.ClearApplyTo: only
+        // "Hyperlinks", "RemoveHyperlinks" and "All" remove it, ExcelApi 1.7, the floor).
+        await io.batch.reserve(0);
+        range().clear("Hyperlinks");
+        break;
       case "validation":
         if (!io.validation) break;
         await io.batch.reserve(0);

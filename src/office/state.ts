@@ -36,9 +36,11 @@ export const SETTING_AUTO_OPEN = "Office.AutoShowTaskpaneWithDocument";
 /**
  * content: cells whose values/formulas we wrote; input: cells of the input tables (Sources,
  * Accounts, Offer map) that we normalised; style: header and labelled cells we formatted;
- * numberFormat: date and integer cells; cf: conditional-format ranges; validation: dropdowns.
+ * numberFormat: date and integer cells; cf: conditional-format ranges; validation: dropdowns;
+ * link: cells that may hold a hyperlink we set (a hyperlink outlives clearing the contents).
  */
-export type ExtentKind = "content" | "input" | "style" | "numberFormat" | "cf" | "validation";
+export const EXTENT_KINDS = ["content", "input", "style", "numberFormat", "cf", "validation", "link"] as const;
+export type ExtentKind = (typeof EXTENT_KINDS)[number];
 
 export interface Extent {
   readonly sheet: string;
@@ -157,7 +159,7 @@ export function parseStateRows(rows: readonly (readonly unknown[])[]): GatewaySt
         if (where) created.push(where.sheet);
         break;
       case "extent":
-        if (where && typeof data === "string" && ["content", "input", "style", "numberFormat", "cf", "validation"].includes(data)) {
+        if (where && typeof data === "string" && (EXTENT_KINDS as readonly string[]).includes(data)) {
           extents.push({ sheet: where.sheet, rect: where.rect, kind: data as ExtentKind });
         }
         break;

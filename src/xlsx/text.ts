@@ -16,3 +16,26 @@ export function fileText(s: string): string {
   if (!s.includes("_") && !ANY_UNSAFE.test(s)) return s;
   return s.replace(ESCAPED, "_x005F_$1").replace(UNSAFE, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
+
+const XML_TEXT = /[&<>]/;
+const XML_ATTR = /[&<>"\t\n\r]/;
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/** Element content: &, < and > as entities (the text is already ST_Xstring-safe). */
+export function xmlText(s: string): string {
+  // Three native replaces beat one with a callback: formulas are full of & and <>.
+  return XML_TEXT.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s;
+}
+
+/**
+ * An attribute value. Tabs and line breaks become character references because an XML parser
+ * turns a literal one inside an attribute into a space (XML 1.0 §3.3.3).
+ */
+export function xmlAttr(s: string): string {
+  return XML_ATTR.test(s) ? s.replace(/[&<>"\t\n\r]/g, (ch) => ENTITY[ch]) : s;
+}
+
+/** User text as the content of a <t> or <v> element. */
+export function xmlString(s: string): string {
+  return xmlText(fileText(s));
+}

@@ -487,6 +487,19 @@ describe("still needed: the action's condition on the current data (what the Nex
     expect([stillNeeded(suspended, acts[1]), stillNeeded(cancelled, acts[1])]).toEqual([true, false]);
   });
 
+  test("CHECK_PROBLEM_ROW: whether the row is a problem row is a fact of the run (as the Summary's Problems), until it is reconciled again", () => {
+    const bad = new ExportSet().old("FR", "Contoso", [r("f1", "Active", "douze")]).new("Contoso", [r("n1", "Active", 5)]).input();
+    const before = reconcile(bad);
+    const check = deriveActions(before).filter((a) => a.action === "CHECK_PROBLEM_ROW");
+    expect(check.map((a) => a.subscriptionIds)).toEqual([["f1"]]);
+    const fixed = reconcile({
+      ...bad,
+      subscriptions: bad.subscriptions.map((s) => ({ ...s, rows: s.rows.map((row) => ({ ...row, cells: row.cells.map((c) => (c === "douze" ? "5" : c)) })) })),
+    });
+    // The workbook reads the row again only at the next run: still needed against the run that made it.
+    expect([stillNeeded(fixed, check[0], before), stillNeeded(fixed, check[0])]).toEqual([true, false]);
+  });
+
   test("STILL_NEEDED ORs the lines of a code: CANCEL_NCE holds under line 9 or line 10", () => {
     const cancel = STILL_NEEDED.CANCEL_NCE;
     expect(cancel.op).toBe("or");

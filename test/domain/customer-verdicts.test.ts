@@ -398,7 +398,7 @@ describe("§7.11 a customer with no group that is neither NO_EXPORT nor RELATION
     const { result, report } = new ExportSet().old("FR", "Contoso", [r("Transferred")]).run();
     expect(result.customers[0].verdict).toBe("CLOSED");
     // Its row is a problem row, so the customer is flagged though Closed.
-    expect(report.customers).toEqual([{ customer: "Contoso", microsoftId: null, verdict: "CLOSED", problems: 1, groups: [] }]);
+    expect(report.customers).toEqual([{ customer: "Contoso", microsoftId: null, verdict: "CLOSED", problems: 1, groups: [], money: [] }]);
     expect(report.totals.flagged).toBe(1);
   });
 });

@@ -134,6 +134,7 @@ describe("§6 folder names are case-insensitive (generated, since case-twin fold
       problems: [],
       totals: { customers: 0, flagged: 0, byVerdict: {} },
       actions: [],
+      money: { byCurrency: [], unmatchedLines: 0, duplicateLines: 0, files: [] },
     });
   });
 });

@@ -116,7 +116,7 @@ describe("§3 Azure rows", () => {
     expect(result.problems).toEqual([]);
     const g = onlyGroup(result);
     expect([g.offerKey, g.azure, g.totals.oldRows, g.totals.R, g.totals.N]).toEqual(["azure", true, 3, 3, 1]);
-    expect(report.customers[0].groups).toEqual([{ offer: "azure", azure: true, required: 3, newSeats: 1, verdict: "DONE", notes: [] }]);
+    expect(report.customers[0].groups).toEqual([{ offer: "azure", azure: true, required: 3, newSeats: 1, verdict: "DONE", notes: [], money: [] }]);
   });
 
   test('"Azure Active Directory Premium P1" is a license product: quantities are read, not Azure', () => {

@@ -14,23 +14,23 @@ describe("§6 report.json shape", () => {
     .new("Contoso Ltd", [r("Active", 3, "Microsoft 365 Business Standard"), { offer: "Azure plan", status: "Active" }, { offer: "Azure plan", status: "Active" }])
     .run("2026-11-24");
 
-  test("top level: asOf, warnings, customers, problems, totals, actions (§8) — nothing else", () => {
-    expect(Object.keys(report)).toEqual(["asOf", "warnings", "customers", "problems", "totals", "actions"]);
+  test("top level: asOf, warnings, customers, problems, totals, actions (§8), money (§9) — nothing else", () => {
+    expect(Object.keys(report)).toEqual(["asOf", "warnings", "customers", "problems", "totals", "actions", "money"]);
     expect(report.warnings).toEqual([]);
     expect(report.asOf).toBe("2026-11-24");
   });
 
-  test("a customer: customer, microsoftId, verdict, problems (its problem rows), groups", () => {
+  test("a customer: customer, microsoftId, verdict, problems (its problem rows), groups, money (§9)", () => {
     expect(report.customers).toHaveLength(1);
     const c = report.customers[0];
-    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "problems", "groups"]);
+    expect(Object.keys(c)).toEqual(["customer", "microsoftId", "verdict", "problems", "groups", "money"]);
     expect([c.customer, c.microsoftId, c.verdict, c.problems]).toEqual(["Contoso Ltd", id, "OLD_STILL_ACTIVE", 1]);
   });
 
-  test("a group: offer (the offer key), azure, required, newSeats, verdict, notes", () => {
+  test("a group: offer (the offer key), azure, required, newSeats, verdict, notes, money (§9)", () => {
     const groups = report.customers[0].groups;
     for (const g of groups) {
-      expect(Object.keys(g)).toEqual(["offer", "azure", "required", "newSeats", "verdict", "notes"]);
+      expect(Object.keys(g)).toEqual(["offer", "azure", "required", "newSeats", "verdict", "notes", "money"]);
       expect([typeof g.offer, typeof g.azure, typeof g.required, typeof g.newSeats, typeof g.verdict, Array.isArray(g.notes)]).toEqual([
         "string",
         "boolean",

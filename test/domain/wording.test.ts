@@ -4,9 +4,7 @@
  * subscription was there). Every combination of small group figures is evaluated by the
  * verdict table itself.
  */
-import { groupAdvice } from "../../src/domain/advice";
-import { CustomerVerdict, GroupNumber, NEXT_STEP, groupVerdict } from "../../src/domain/verdicts";
-import { ExportSet, Sub } from "./support/exports";
+import { GroupNumber, NEXT_STEP, groupVerdict } from "../../src/domain/verdicts";
 
 /** Every consistent group (live ≤ rows, A ≤ live, Snce ≤ live − A, P ≤ new live) with figures up to 2. */
 function* groups(): Generator<{ nums: Record<GroupNumber, number>; azure: boolean; suspended: number }> {
@@ -44,49 +42,19 @@ describe("Service gap: the next step says the old subscription is suspended, sin
   });
 });
 
-describe("Advice where people look (issue 11 point 6): a customer's next step never contradicts its groups' advice", () => {
-  const r = (id: string, status: string, qty: number, cols?: Sub["cols"]): Sub => ({ id, offer: "Office 365 E3", qty: String(qty), status, cols });
-  const ending = { "Commitment end date": "2026-12-18" };
-  /** An old legacy subscription whose commitment ends within 30 days, beside each kind of new account. */
-  const cases: [string, Sub[]][] = [
-    ["new active, same seats", [r("n1", "Active", 40, { "Creation date": "2026-11-02" })]],
-    ["no new subscription", []],
-    ["new active, fewer seats", [r("n1", "Active", 30)]],
-    ["new pending", [r("n1", "Pending", 40)]],
-  ];
-  const runs = cases.map(([what, news]) => {
-    const set = new ExportSet().old("FR", "Contoso", [r("f1", "Active", 40, ending)]);
-    const run = (news.length > 0 ? set.new("Contoso", news) : set).run("2026-11-24");
-    const c = run.result.customers.find((x) => x.name === "Contoso")!;
-    const advice = c.groups.flatMap((g) => groupAdvice(run.result.groups[g], run.result.rows, run.result.asOf));
-    return { what, verdict: c.verdict, advice };
+describe("no next step contradicts the advice it carries (issue 11 point 6)", () => {
+  test("a verdict whose group can hold an active old row (and so 'let it expire on <date>') never tells to suspend without deferring to that advice", () => {
+    const withActiveOld = new Set<string>();
+    for (const g of groups()) if (g.nums.A > 0) withActiveOld.add(groupVerdict(g.nums, g.azure));
+    expect(withActiveOld.size).toBeGreaterThan(3);
+    for (const v of withActiveOld) {
+      const step = NEXT_STEP[v as keyof typeof NEXT_STEP];
+      // "suspend it", "suspend the old one", "before suspending": an instruction, not a state.
+      if (/\bsuspend(ing\b| it\b| the old)/i.test(step)) expect(`${v}: ${step}`).toMatch(/unless the advice says to let it expire/);
+    }
   });
 
-  test("the advice says 'let it expire on 2026-12-18' whatever the new account holds", () => {
-    for (const x of runs) expect(x.advice).toContainEqual({ kind: "letExpire", date: "2026-12-18" });
-    expect(new Set(runs.map((x) => x.verdict))).toEqual(new Set(["OLD_STILL_ACTIVE", "MISSING_NEW", "SEATS_SHORT", "NEW_NOT_ACTIVE"]));
-    expect(runs[0].advice).toContainEqual({ kind: "doubleBilling", days: 22 });
-  });
-
-  test.each(runs.map((x) => [x.verdict, x.what]))("%s (%s): the next step sets no deadline and prescribes no suspension that letting it expire would break", (verdict) => {
-    const step = NEXT_STEP[verdict as CustomerVerdict];
-    expect(step).not.toMatch(/\btoday\b|\bnow\b|same day/i);
-    expect(step).not.toMatch(/\bsuspend(ing)?\b(?![^(]*expire)/i);
-  });
-
-  test("Old still active names letting it expire among the ways to stop the old subscription", () => {
-    expect(NEXT_STEP.OLD_STILL_ACTIVE).toMatch(/let it expire/);
-  });
-
-  test("Done with 'reassign licenses': the next step leaves the licenses to reassign (nothing to do in Partner Center only)", () => {
-    const run = new ExportSet()
-      .offerMap([["Office 365 Business Premium", "Microsoft 365 Business Standard"]])
-      .old("FR", "Contoso", [{ id: "f1", offer: "Office 365 Business Premium", qty: "5", status: "Suspended" }])
-      .new("Contoso", [{ id: "n1", offer: "Microsoft 365 Business Standard", qty: "5", status: "Active" }])
-      .run();
-    const c = run.result.customers.find((x) => x.name === "Contoso")!;
-    expect(c.verdict).toBe("DONE");
-    expect(groupAdvice(run.result.groups[c.groups[0]], run.result.rows, run.result.asOf)).toEqual([{ kind: "reassign" }]);
-    expect(NEXT_STEP.DONE).toBe("Nothing to do in Partner Center.");
+  test("Done, which can carry 'reassign licenses', does not say there is nothing to do", () => {
+    expect(NEXT_STEP.DONE).not.toMatch(/nothing to do/i);
   });
 });

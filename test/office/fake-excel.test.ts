@@ -267,6 +267,59 @@ describe("copyFrom (ExcelApi 1.9)", () => {
   });
 });
 
+describe("hyperlinks (Range.hyperlink, ExcelApi 1.7)", () => {
+  test("a link to a place in the workbook: its text in the cell, read back from the top-left cell", async () => {
+    const f = fake("1.7");
+    const link = await f.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("B2");
+      r.hyperlink = { documentReference: "'FR subscriptions'!A17", textToDisplay: "FR subscriptions row 17" };
+      await ctx.sync();
+      r.load("hyperlink,values");
+      await ctx.sync();
+      return { link: r.hyperlink, values: r.values };
+    });
+    expect(link).toEqual({ link: { documentReference: "'FR subscriptions'!A17", textToDisplay: "FR subscriptions row 17" }, values: [["FR subscriptions row 17"]] });
+  });
+
+  test("a link outlives writing a value over it and clearing the contents; Hyperlinks and All clear it", async () => {
+    const f = fake();
+    const s = f.store.mustSheet("Sheet1");
+    await f.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A4").hyperlink = { documentReference: "Sheet1!Z1" };
+      ws.getRange("A1:A4").values = [["a"], ["b"], ["c"], ["d"]];
+      ws.getRange("A1").clear("Contents");
+      ws.getRange("A2").clear("Hyperlinks");
+      ws.getRange("A3").clear("All");
+      ws.getRange("A4").format.font.bold = true;
+    });
+    expect([1, 2, 3, 4].map((r) => f.store.cell(s, r, 1)?.hyperlink?.documentReference ?? null)).toEqual(["Sheet1!Z1", null, null, "Sheet1!Z1"]);
+    expect(f.store.cell(s, 2, 1)?.value).toBe("b");
+    await f.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A4").clear("RemoveHyperlinks");
+    });
+    expect(f.store.cell(s, 4, 1)).toEqual({ value: "d" });
+  });
+
+  test("a link without a target is refused; below ExcelApi 1.7 the member is missing", async () => {
+    const f = fake();
+    const bad = await rejects(
+      f.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").hyperlink = { textToDisplay: "nowhere" };
+        await ctx.sync();
+      }),
+    );
+    expect(bad.code).toBe("InvalidArgument");
+    const old = await rejects(
+      fake("1.6").run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").hyperlink = { documentReference: "Sheet1!A2" };
+        await ctx.sync();
+      }),
+    );
+    expect(old.code).toBe("ApiNotFound");
+  });
+});
+
 describe("conditional formats, validation and protection", () => {
   test("clearAll removes rules from the cleared cells only", async () => {
     const f = fake();

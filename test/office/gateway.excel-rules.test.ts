@@ -59,27 +59,34 @@ describe("column widths: columnWidth in points, standardWidth in characters", ()
     const s = b.fake.store.mustSheet(sheet);
     // Where the Advice column will go, the user set a width of their own (points).
     const used = b.fake.store.usedRange(s, true)!;
-    const advice = used.right + 4;
+    const at = (h: (typeof ADDED_HEADERS)[number]) => ADDED_HEADERS.indexOf(h);
+    const advice = used.right + 1 + at("Advice");
+    const imported = [...s.colWidths.entries()];
     b.fake.store.setColumnPoints(s, advice, 99.75);
     await b.gateway.reconcile(b.onProgress);
     const cols = addedColumns(b, sheet);
-    expect(cols[3]).toBe(advice);
+    expect(cols[at("Advice")]).toBe(advice);
     const widths = cols.map((c) => b.fake.store.columnPoints(s, c));
-    expect(widths).toEqual([widthPoints(26), widthPoints(10), widthPoints(10), 99.75, widthPoints(11)]);
+    expect([at("Verdict"), at("Required"), at("New seats"), at("Advice"), at("Decision")].map((k) => widths[k])).toEqual([widthPoints(26), widthPoints(10), widthPoints(10), 99.75, widthPoints(11)]);
+    // The customer column is sized to the names (and its header) the run put there.
+    expect(widths[at("Customer (reconciled)")]).toBeGreaterThanOrEqual(widthPoints(ADDED_HEADERS[0].length));
     // Remove gives the standard width back (and leaves the user's own alone).
     await b.gateway.remove({ everything: false }, () => undefined);
-    expect([...s.colWidths.entries()]).toEqual([[advice, 99.75]]);
+    expect([...s.colWidths.entries()]).toEqual([...imported, [advice, 99.75]]);
   });
 
   test("a sheet whose standard width the user changed: its columns are still 'standard', in points", async () => {
     const b = await prepared();
     const s = b.fake.store.mustSheet("NL subscriptions");
     s.standardWidth = 12;
+    // The import sized the export's own columns to their content; the run sizes only its own.
+    const imported = [...s.colWidths.entries()];
+    expect(imported.length).toBeGreaterThan(3);
     await b.gateway.reconcile(b.onProgress);
     const cols = addedColumns(b, "NL subscriptions");
-    expect(b.fake.store.columnPoints(s, cols[0])).toBe(widthPoints(26));
+    expect(b.fake.store.columnPoints(s, cols[ADDED_HEADERS.indexOf("Verdict")])).toBe(widthPoints(26));
     await b.gateway.remove({ everything: false }, () => undefined);
-    expect(s.colWidths.size).toBe(0);
+    expect([...s.colWidths.entries()]).toEqual(imported);
     expect(b.fake.store.columnPoints(s, cols[0])).toBe(charsToPoints(12));
   });
 });

@@ -6,7 +6,7 @@ import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
 import { reconcileImports } from "../../src/cli/run";
 import { ImportFile } from "../../src/domain/importer";
-import { ADDED_HEADERS, GENERATED } from "../../src/layout/plan";
+import { ADDED_HEADERS, EARLIER_ADDED_HEADERS, GENERATED } from "../../src/layout/plan";
 import { FakeWorkbookStore } from "../../src/office/fake";
 import { STATE_SHEET } from "../../src/office/state";
 import { SHEETS } from "../../src/domain/workbook";
@@ -36,6 +36,39 @@ async function prepared() {
   await b.gateway.saveSettings({ ...st.settings, asOf: AS_OF });
   return b;
 }
+
+describe("re-running over a workbook an earlier schema reconciled", () => {
+  test("schema 2 had no customer column: the new block starts where the old one did, and the decisions move with it", async () => {
+    const b = await prepared();
+    const first = await b.gateway.reconcile(b.onProgress);
+    const store = b.fake.store;
+    const sheet = "FR subscriptions";
+    const s = store.mustSheet(sheet);
+    const left = col(store, sheet, ADDED_HEADERS[0]);
+    // The block as schema 2 wrote it: the same, without the customer column.
+    store.structural(s, "delete", "col", left, 1);
+    expect(header(store, sheet).slice(-EARLIER_ADDED_HEADERS[0].length)).toEqual([...EARLIER_ADDED_HEADERS[0]]);
+    const oldDecision = col(store, sheet, "Decision");
+    store.userWrite(sheet, 2, oldDecision, "Exclude");
+
+    const second = await b.gateway.reconcile(b.onProgress);
+    expect(header(store, sheet).slice(-ADDED_HEADERS.length)).toEqual([...ADDED_HEADERS]);
+    expect(col(store, sheet, ADDED_HEADERS[0])).toBe(left);
+    const decision = col(store, sheet, "Decision");
+    expect(decision).toBe(left + ADDED_HEADERS.indexOf("Decision"));
+    expect(store.cell(s, 2, decision)?.value).toBe("Exclude");
+    // The old Decision column is the Advice column now: a formula, and no dropdown left on it.
+    expect(store.cell(s, 2, oldDecision)?.formula).toMatch(/^=/);
+    expect(s.validations.some((v) => v.areas.some((a) => a.left <= oldDecision && oldDecision <= a.right))).toBe(false);
+    expect(s.validations.some((v) => v.areas.some((a) => a.left <= decision && decision <= a.right))).toBe(true);
+    // The engine read the decision: the excluded row changed its group's figures.
+    expect(second.report).not.toEqual(first.report);
+    // And the next run finds the new block as it is.
+    const snapshot = store.snapshot();
+    await b.gateway.reconcile(b.onProgress);
+    expect(store.snapshot()).toEqual(snapshot);
+  });
+});
 
 describe("re-running", () => {
   test("reconciling twice leaves an identical workbook (values, formulas, formats, rules, names, settings)", async () => {

@@ -35,9 +35,10 @@ describe.each(["1.9", "1.7"])("bundled samples on an ExcelApi %s host", (api) =>
     // Same engine result as the command.
     expect(outcome.report).toEqual(out.report);
     expect(outcome.customers.length).toBe(out.report.customers.length);
-    // Limits: every request under 5 MB; with our budget under about 2 MB.
+    // Limits: every request and response under 5 MB; with our budgets under about 2 MB
+    // (writes) and 3 MB (reads, which halve a chunk that fails).
     expect(b.fake.stats.largestRequestBytes).toBeLessThan(2.1 * 1024 * 1024);
-    expect(b.fake.stats.largestResponseBytes).toBeLessThan(2.1 * 1024 * 1024);
+    expect(b.fake.stats.largestResponseBytes).toBeLessThan(3.1 * 1024 * 1024);
     expect(b.fake.stats.log.every((r) => !r.failed)).toBe(true);
     // eslint-disable-next-line no-console
     console.log(

@@ -18,7 +18,7 @@ const REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
 
 let profile: Promise<string> | null = null;
 
-async function profileDir(): Promise<string> {
+export async function profileDir(): Promise<string> {
   if (!profile) {
     profile = (async () => {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-lo-profile-"));

@@ -330,7 +330,13 @@ export function actionFacts(result: EngineResult, a: Action): ActionFacts {
   return factsOf(c, g, row, accountA, row !== null && row.problems.length > 0 && !row.excluded);
 }
 
-/** Whether `result` still calls for the action (STILL_NEEDED of its code). */
-export function stillNeeded(result: EngineResult, a: Action): boolean {
-  return evaluateAction(STILL_NEEDED[a.action], actionFacts(result, a));
+/**
+ * Whether `result` still calls for the action (STILL_NEEDED of its code). `run` is the result
+ * the workbook was written from: whether a row is a §4 problem row is a fact of that run (the
+ * workbook reads the row again only when reconciling again), like the Summary's Problems.
+ */
+export function stillNeeded(result: EngineResult, a: Action, run: EngineResult = result): boolean {
+  const facts = actionFacts(result, a);
+  const problemRow = run === result ? facts.problemRow : actionFacts(run, a).problemRow;
+  return evaluateAction(STILL_NEEDED[a.action], { ...facts, problemRow });
 }

@@ -368,6 +368,39 @@ export const STILL_NEEDED: Readonly<Record<ActionCode, ActionCond>> = (() => {
   return out;
 })();
 
+/** The action codes in the table's order (the keys of STILL_NEEDED). */
+export const ACTION_CODES: readonly ActionCode[] = [...new Set(ACTION_TABLE.map((l) => l.action))];
+
+/** The action as the workbook's Next steps sheet names it (English, like the workbook). */
+export const ACTION_LABEL: Readonly<Record<ActionCode, string>> = {
+  EXPORT_SUBSCRIPTIONS: "Export subscriptions",
+  REEXPORT_FILE: "Export again",
+  RESEND_RELATIONSHIP: "Resend relationship request",
+  CREATE_SUBSCRIPTION: "Create subscription",
+  ACTIVATE_SUBSCRIPTION: "Activate subscription",
+  ADD_SEATS: "Add seats",
+  SUSPEND_OLD: "Suspend old subscription",
+  CANCEL_NCE: "Transfer or cancel (new commerce)",
+  REQUEST_AZURE_MOVE: "Ask Microsoft to move Azure",
+  CONFIRM_AZURE_SUSPENDED: "Confirm old Azure suspended",
+  REVIEW_SEATS: "Review extra seats",
+  REASSIGN_LICENSES: "Reassign licenses",
+  CHECK_PROBLEM_ROW: "Check problem row",
+};
+/** A SUSPEND_OLD whose commitment ends within 30 days: the sentence says to let it expire. */
+export const LET_EXPIRE_LABEL = "Let old subscription expire";
+
+/** The account to sign in to as the Next steps sheet shows it: an old account by its name. */
+export const ACCOUNT_LABEL: Readonly<Record<"new" | "microsoft" | "customer", string>> = {
+  new: "New account",
+  microsoft: "Microsoft (Azure support)",
+  customer: "Customer's tenant",
+};
+
+export function accountLabel(account: string): string {
+  return Object.prototype.hasOwnProperty.call(ACCOUNT_LABEL, account) ? ACCOUNT_LABEL[account as keyof typeof ACCOUNT_LABEL] : account;
+}
+
 /** Replaces {name} by values[name]; a placeholder without a value is left as it is (a test catches it). */
 export function fillText(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

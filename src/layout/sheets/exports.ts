@@ -5,7 +5,7 @@
  * the sheet: a sorted sheet no longer matches the keys of the run, and says "Re-run needed".
  */
 import { Cell, isCellError } from "../../domain/cells";
-import { formulaColumn, here, valueColumn } from "../columns";
+import { fitWidth, formulaColumn, here, valueColumn } from "../columns";
 import { ExportBlock, Layout } from "../model";
 import { CALC, GROUP_CALC, ROWS, calcAt, groupCalcAt } from "../hidden";
 import { ADDED_HEADERS, DECISIONS, GENERATED } from "../names";
@@ -26,10 +26,25 @@ function exportSheet(layout: Layout, b: ExportBlock): SheetPlan {
   const totals = (i: number) => result.groups[grouped(i)!.group!].totals;
   // The user's Decision cells are kept as they are (an error value is dropped).
   const existingDecision = (i: number): PlanValue => {
-    const v: Cell | undefined = b.data.rows[b.headerRow + i]?.[b.decisionCol - 1];
+    const v: Cell | undefined = b.data.rows[b.headerRow + i]?.[b.decisionAtRun - 1];
     return v === undefined || isCellError(v) ? null : v;
   };
   const ifGrouped = (value: (i: number) => PlanValue) => (i: number) => (grouped(i) ? value(i) : "");
+  const customer = (i: number): PlanValue => {
+    const r = b.rowAt(i);
+    return r && r.customer >= 0 ? (result.customers[r.customer]?.name ?? "") : "";
+  };
+  function* advices(): Generator<string> {
+    for (let i = 0; i < b.rows; i++) {
+      const r = grouped(i);
+      if (r) yield expectedAdvice(result, r);
+    }
+  }
+  // Sized to the longest advice of the run's date (a later as-of date can only shorten the days).
+  const adviceWidth = fitWidth(advices(), { header: ADDED_HEADERS[4], min: 20, max: 70 });
+  function* customers(): Generator<string> {
+    for (let i = 0; i < b.rows; i++) yield String(customer(i));
+  }
   return {
     name: b.name,
     role: "data",
@@ -42,8 +57,10 @@ function exportSheet(layout: Layout, b: ExportBlock): SheetPlan {
         left: b.left,
         rows: b.rows,
         columns: [
+          // The row's customer as the run reconciled it: a fact of the run, like its group.
+          valueColumn(ADDED_HEADERS[0], customer, { width: fitWidth(customers(), { header: ADDED_HEADERS[0], min: 14, max: 40 }) }),
           formulaColumn(
-            ADDED_HEADERS[0],
+            ADDED_HEADERS[1],
             `IF(${pos}>0,${groupCalcAt(GROUP_CALC.label, rowsRef(ROWS.groupRow))},${rowsRef(ROWS.reason)})`,
             (i) => {
               const r = b.rowAt(i);
@@ -51,10 +68,10 @@ function exportSheet(layout: Layout, b: ExportBlock): SheetPlan {
             },
             { width: 26, verdictColors: true },
           ),
-          formulaColumn(ADDED_HEADERS[1], ifReconciled(calcAt(CALC.R, last)), ifGrouped((i) => totals(i).R), { width: 10 }),
-          formulaColumn(ADDED_HEADERS[2], ifReconciled(calcAt(CALC.N, last)), ifGrouped((i) => totals(i).N), { width: 10 }),
-          formulaColumn(ADDED_HEADERS[3], rowsRef(ROWS.advice), ifGrouped((i) => expectedAdvice(result, grouped(i)!)), { width: 40 }),
-          valueColumn(ADDED_HEADERS[4], existingDecision, { width: 11, input: DECISIONS }),
+          formulaColumn(ADDED_HEADERS[2], ifReconciled(calcAt(CALC.R, last)), ifGrouped((i) => totals(i).R), { width: 10 }),
+          formulaColumn(ADDED_HEADERS[3], ifReconciled(calcAt(CALC.N, last)), ifGrouped((i) => totals(i).N), { width: 10 }),
+          formulaColumn(ADDED_HEADERS[4], rowsRef(ROWS.advice), ifGrouped((i) => expectedAdvice(result, grouped(i)!)), { width: adviceWidth }),
+          valueColumn(ADDED_HEADERS[5], existingDecision, { width: 11, input: DECISIONS }),
         ],
       },
     ],

@@ -6,7 +6,9 @@
  */
 import { LABEL, severityRank } from "../../domain/verdicts";
 import { formulaColumn, here, valueColumn } from "../columns";
-import { groupLabelFormula, runningFormula } from "../formulas";
+import { STEP_ADVICE, groupAdvice } from "../../domain/advice";
+import { quote } from "../a1";
+import { groupAdviceFormula, groupLabelFormula, runningFormula } from "../formulas";
 import { verdictLabelOfRank } from "./lists";
 import { Layout } from "../model";
 import { CALC, GROUP_CALC, calcAt } from "../hidden";
@@ -42,6 +44,17 @@ export function groupCalcSheet(layout: Layout): SheetPlan {
     newRows[k] = (same ? newRows[k - 1] : 0) + t.newRows;
   }
 
+  // The customer's advice so far: each group's advice with its offer (advice.ts customerAdvice).
+  const customerAdvice: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const same = k > 0 && G[k].customer === G[k - 1].customer;
+    const advice = groupAdvice(G[k]);
+    const own = advice === "" ? "" : `${STEP_ADVICE.offer.before}${G[k].offerLabel}${STEP_ADVICE.offer.after}${advice}${STEP_ADVICE.end}`;
+    customerAdvice.push((same ? customerAdvice[k - 1] : "") + own);
+  }
+  const advice = h(GROUP_CALC.advice);
+  const withOffer = `${quote(STEP_ADVICE.offer.before)}&${h(GROUP_CALC.offer)}&${quote(STEP_ADVICE.offer.after)}&${advice}&${quote(STEP_ADVICE.end)}`;
+
   const columns: ColumnSpec[] = [
     valueColumn("Group #", (k) => k + 1),
     valueColumn("Customer #", (k) => G[k].customer + 1),
@@ -55,6 +68,17 @@ export function groupCalcSheet(layout: Layout): SheetPlan {
     formulaColumn("Customer stale", perCustomer(GROUP_CALC.stale, atLast(CALC.stale)), () => 0),
     formulaColumn("Customer old rows", perCustomer(GROUP_CALC.oldRows, atLast(CALC.oldRows)), (k) => oldRows[k]),
     formulaColumn("Customer new rows", perCustomer(GROUP_CALC.newRows, atLast(CALC.newRows)), (k) => newRows[k]),
+    valueColumn("Offer", (k) => G[k].offerLabel),
+    formulaColumn(
+      "Advice",
+      groupAdviceFormula({ rank: h(GROUP_CALC.rank), reassign: h(GROUP_CALC.reassign), earliestStart: atLast(CALC.earliest), expiries: atLast(CALC.expiries), asOf: layout.asOfRef }),
+      (k) => groupAdvice(G[k]),
+    ),
+    formulaColumn(
+      "Customer advice",
+      `IF(${above(GROUP_CALC.customer)}=${h(GROUP_CALC.customer)},${above(GROUP_CALC.customerAdvice)},"")&IF(${advice}="","",${withOffer})`,
+      (k) => customerAdvice[k],
+    ),
   ];
   return {
     name: GENERATED.groupCalc,

@@ -3,10 +3,10 @@
  * verdict. Each row carries where its group is (hidden plain values), so the user may sort and
  * filter the sheet freely.
  */
-import { ADVICE } from "../../domain/advice";
+import { STEP_ADVICE, stepWithGroupAdvice } from "../../domain/advice";
 import { LABEL } from "../../domain/verdicts";
 import { quote } from "../a1";
-import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
+import { blockHeights, columnsOf, fitWidth, formulaColumn, here, valueColumn } from "../columns";
 import { Layout } from "../model";
 import { CALC, GROUP_CALC, calcAt, groupCalcAt, groupRowOf } from "../hidden";
 import { GENERATED } from "../names";
@@ -16,7 +16,7 @@ import { nextStepFormula, nextStepOf } from "./rules";
 
 export const GROUPS = columnsOf([
   "customer", "microsoftId", "offer", "azure", "oldSubs", "oldBilling", "required", "newSeats", "newNotActive",
-  "verdict", "note", "nextStep", "group", "last",
+  "verdict", "nextStep", "group", "last",
 ] as const);
 
 const FIRST = 2;
@@ -30,20 +30,27 @@ export function groupsSheet(layout: Layout): SheetPlan {
   const h = (col: number) => here(col, FIRST);
   const atLast = (col: number) => calcAt(col, h(GROUPS.last));
   const groupRow = groupRowOf(h(GROUPS.group));
-  const note = `IF(AND(${h(GROUPS.verdict)}=${quote(LABEL.DONE)},${groupCalcAt(GROUP_CALC.reassign, groupRow)}=1),${quote(ADVICE.reassign)},"")`;
+  // The verdict's next step, then the group's advice (CSP Groups): "reassign licenses", the days
+  // of double billing, the dates to let old rows expire, "transfer or cancel within 7 days".
+  const advice = groupCalcAt(GROUP_CALC.advice, groupRow);
+  const nextStep = `${nextStepFormula(h(GROUPS.verdict))}&IF(${advice}="","",${quote(STEP_ADVICE.group.before)}&${advice}&${quote(STEP_ADVICE.group.after)})`;
+  // Names and offers sized to the longest (within reason); counts wide enough for the longest
+  // word of their wrapped headers ("subscriptions").
+  const names = new Set(order.map((gi) => C[G[gi].customer].name));
+  const offers = order.map((gi) => G[gi].offerLabel);
+  const count = 12;
   const columns: ColumnSpec[] = [
-    valueColumn("Customer", (k) => C[g(k).customer].name, { width: 30 }),
+    valueColumn("Customer", (k) => C[g(k).customer].name, { width: fitWidth(names, { header: "Customer", min: 16, max: 45 }) }),
     valueColumn("Microsoft ID", (k) => C[g(k).customer].microsoftId ?? "", { width: 38 }),
-    valueColumn("Offer", (k) => g(k).offerLabel, { width: 36 }),
+    valueColumn("Offer", (k) => g(k).offerLabel, { width: fitWidth(offers, { header: "Offer", min: 16, max: 60 }) }),
     valueColumn("Azure", (k) => (g(k).azure ? "Yes" : "No"), { width: 7 }),
-    formulaColumn("Old subscriptions", atLast(CALC.oldRows), (k) => g(k).totals.oldRows, { width: 11 }),
-    formulaColumn("Old still billing", atLast(CALC.A), (k) => g(k).totals.A, { width: 11 }),
+    formulaColumn("Old subscriptions", atLast(CALC.oldRows), (k) => g(k).totals.oldRows, { width: count }),
+    formulaColumn("Old still billing", atLast(CALC.A), (k) => g(k).totals.A, { width: count }),
     formulaColumn("Required", atLast(CALC.R), (k) => g(k).totals.R, { width: 10 }),
     formulaColumn("New seats", atLast(CALC.N), (k) => g(k).totals.N, { width: 10 }),
-    formulaColumn("New not active", atLast(CALC.P), (k) => g(k).totals.P, { width: 11 }),
+    formulaColumn("New not active", atLast(CALC.P), (k) => g(k).totals.P, { width: count }),
     formulaColumn("Verdict", groupCalcAt(GROUP_CALC.label, groupRow), (k) => LABEL[g(k).verdict], { width: 26, verdictColors: true }),
-    formulaColumn("Note", note, (k) => (g(k).verdict === "DONE" && g(k).reassign ? ADVICE.reassign : ""), { width: 18 }),
-    formulaColumn("Next step", nextStepFormula(h(GROUPS.verdict)), (k) => nextStepOf(LABEL[g(k).verdict]), { width: 70 }),
+    formulaColumn("Next step", nextStep, (k) => stepWithGroupAdvice(nextStepOf(LABEL[g(k).verdict]), g(k)), { width: 60, wrap: true }),
     valueColumn("Group #", (k) => layout.groupNo[order[k]], { hidden: true }),
     valueColumn("Last CSP Calc row", (k) => layout.groupLast[layout.groupNo[order[k]] - 1], { hidden: true }),
   ];
@@ -53,6 +60,6 @@ export function groupsSheet(layout: Layout): SheetPlan {
     visible: true,
     cells: [],
     freeze: { rows: 1, cols: 1 },
-    blocks: [{ id: "groups", top: 1, left: 1, rows: order.length, columns, autoFilter: true }],
+    blocks: [{ id: "groups", top: 1, left: 1, rows: order.length, columns, autoFilter: true, heights: blockHeights(columns) }],
   };
 }

@@ -9,7 +9,7 @@ import { ACCOUNT_COLUMNS, SHEETS } from "../../domain/workbook";
 import { rangeRef } from "../a1";
 import { formulaColumn, here, valueColumn } from "../columns";
 import { cellKeyFormula, escapeWildcards } from "../formulas";
-import { Layout } from "../model";
+import { KEY_TEXTS_FIRST_ROW, Layout } from "../model";
 import { LISTS } from "../hidden";
 import { GENERATED } from "../names";
 import { SheetPlan } from "../types";
@@ -62,6 +62,13 @@ export function listsSheet(layout: Layout): SheetPlan {
         left: LISTS.label,
         rows: SEVERITY.length,
         columns: [valueColumn("Verdict by rank", (i) => LABEL[SEVERITY[i]])],
+      },
+      {
+        id: "key-texts",
+        top: KEY_TEXTS_FIRST_ROW - 1,
+        left: LISTS.keyText,
+        rows: layout.keyTexts.length,
+        columns: [valueColumn("Key text at run", (i) => layout.keyTexts[i])],
       },
     ],
   };

@@ -1,7 +1,7 @@
 /**
  * Problems: every problem with its file or sheet, row, code and reason, and a link to the row.
  */
-import { sheetPrefix, textLiteral } from "../a1";
+import { sheetPrefix } from "../a1";
 import { valueColumn } from "../columns";
 import { Layout } from "../model";
 import { GENERATED } from "../names";
@@ -32,10 +32,9 @@ export function problemsSheet(layout: Layout): SheetPlan {
             (i) => {
               const loc = P[i].at;
               if (!loc) return "";
-              const text = `${loc.sheet} row ${loc.row}`;
-              return { f: `HYPERLINK(${textLiteral(`#${sheetPrefix(loc.sheet)}A${loc.row}`)},${textLiteral(text)})`, v: text };
+              return { text: `${loc.sheet} row ${loc.row}`, link: `${sheetPrefix(loc.sheet)}A${loc.row}` };
             },
-            { width: 28 },
+            { width: 28, links: true },
           ),
         ],
       },

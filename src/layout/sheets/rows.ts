@@ -17,7 +17,7 @@ import { EngineResult, RowResult } from "../../domain/model";
 import { LABEL } from "../../domain/verdicts";
 import { at, formulaColumn, here, valueColumn } from "../columns";
 import { adviceFormula, quantityTextFormula, seatsFormula, staleFormula, statusCodeFormula } from "../formulas";
-import { ExportBlock, Layout, keyText, quantityText } from "../model";
+import { ExportBlock, Layout, quantityText } from "../model";
 import { CALC, GROUP_CALC, LISTS, ROWS, calcAt, groupCalcAt, rowsKeyColumn } from "../hidden";
 import { GENERATED } from "../names";
 import { Block, ColumnSpec, SheetPlan } from "../types";
@@ -90,7 +90,7 @@ function blockPlan(layout: Layout, b: ExportBlock): Block {
     valueColumn("End", (i) => {
       const r = row(i);
       return r && r.role === "from" && r.endDate !== null ? r.endDate : 0;
-    }, { format: "date" }),
+    }),
     status === undefined
       ? valueColumn("Code", () => 0)
       : formulaColumn("Code", statusCodeFormula(`""&${exportRef(status)}`, `""&${exportRef(b.decisionCol)}`, words, codes), (i) => b.code[i]),
@@ -98,12 +98,21 @@ function blockPlan(layout: Layout, b: ExportBlock): Block {
       ? valueColumn("Quantity", () => "")
       : formulaColumn("Quantity", quantityTextFormula(exportRef(quantity)), (i) => quantityText(cellOf(i, quantity))),
     formulaColumn("Seats", seatsFormula(h(ROWS.azure), h(ROWS.quantity)), (i) => b.seats[i]),
-    formulaColumn("Stale", staleFormula(b.keys.map((col, k) => ({ now: exportRef(col), atRun: h(rowsKeyColumn(k)) }))), () => 0),
+    formulaColumn(
+      "Stale",
+      staleFormula(
+        b.keys.map((col, k) => ({
+          now: exportRef(col),
+          atRun: col === b.fields.subscriptionId ? h(rowsKeyColumn(k)) : at(GENERATED.lists, LISTS.keyText, h(rowsKeyColumn(k))),
+        })),
+      ),
+      () => 0,
+    ),
     formulaColumn("Advice", `IF(${h(ROWS.pos)}>0,${advice},"")`, (i) => {
       const r = grouped(i);
       return r ? expectedAdvice(result, r) : "";
     }),
-    ...b.keys.map((col, k) => valueColumn(`Key ${k + 1} at run`, (i) => keyText(cellOf(i, col)))),
+    ...b.keys.map((col, k) => valueColumn(col === b.fields.subscriptionId ? `Key ${k + 1} at run` : `Key ${k + 1} at run (CSP Lists row)`, b.keyAtRun[k])),
   ];
   return { id: `rows:${b.name}`, top: b.rowsTop, left: 1, rows: b.rows, columns };
 }

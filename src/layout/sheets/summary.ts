@@ -1,40 +1,101 @@
 /**
- * Summary: what the billing team reads first. The as-of date, whether the workbook still
- * matches its last run, counts per verdict, and one row per customer with its live verdict.
- * A customer's figures are read at its last group in CSP Groups (a plain value per row), so
- * the user may sort and filter the table.
+ * Summary: what the billing team reads first (issue 11: a new user sees every flagged customer,
+ * why, what to do, and every problem, without widening a column). Above the table, in ten rows:
+ * the as-of date, whether the workbook still matches its last run, the counts of customers,
+ * flagged customers and problems (a link to the Problems sheet), when the run was made, and a
+ * live picture of the customers per verdict (data bars). Then one row per customer with its
+ * live verdict and its next step, which carries the advice of its groups.
+ *
+ * A customer's figures are read at its last group in CSP Groups and its verdict in CSP
+ * Customers, by plain values in its row, so the user may sort and filter the table.
  */
-import { CUSTOMER_ORDER, CustomerNumber, CustomerFlag, LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
+import { customerAdvice } from "../../domain/advice";
+import { CUSTOMER_ORDER, LABEL, RERUN_LABEL } from "../../domain/verdicts";
 import { SHEETS } from "../../domain/workbook";
 import { runWarnings } from "../../domain/warnings";
-import { columnLetters, quote, rangeRef, sheetPrefix } from "../a1";
-import { columnsOf, formulaColumn, here, valueColumn } from "../columns";
-import { customerLabelFormula, flaggedFormula } from "../formulas";
+import { cellAddress, columnLetters, rangeAddress, rangeRef, sheetPrefix } from "../a1";
+import { blockHeights, columnsOf, fitWidth, formulaColumn, here, valueColumn } from "../columns";
+import { flaggedFormula } from "../formulas";
 import { Layout } from "../model";
-import { GROUP_CALC, ROWS, groupCalcAt } from "../hidden";
-import { AS_OF_CELL, GENERATED } from "../names";
-import { ColumnSpec, FreeCell, PlanCell, SheetPlan } from "../types";
+import { CUSTOMERS, GROUP_CALC, ROWS, customerRowOf, customersAt, groupCalcAt } from "../hidden";
+import { AS_OF_CELL, GENERATED, STATUS_CELL } from "../names";
+import { Block, ColumnSpec, FreeCell, PlanLink, SheetPlan } from "../types";
 
 import { nextStepFormula, nextStepOf } from "./rules";
-import { verdictLabelOfRank } from "./lists";
 
-/** Header row of the Summary table. */
-export const SUMMARY_TOP = 19;
+/** The row of the link to the Next steps sheet, in the Summary's top cells. */
+export const NEXT_STEPS_LINK_ROW = 8;
+
+/** The link to the Next steps sheet: how many actions, and where. */
+function nextStepsLink(actions: number): PlanLink {
+  const text = actions === 0 ? "Nothing to do" : `${actions} action${actions === 1 ? "" : "s"}, account by account`;
+  return { text, link: `${sheetPrefix(GENERATED.nextSteps)}A1` };
+}
+
+/**
+ * Header row of the Summary table: the rows above it are frozen with it, so they are kept few
+ * (the verdict counts sit in two columns of eight beside the run's figures, not in one of 15).
+ */
+export const SUMMARY_TOP = 11;
+/**
+ * Who, what the verdict is, whether it is flagged and has problems, what to do; the counts of
+ * subscriptions last. Verdict and Flagged, Next step and Old subscriptions are the columns the
+ * verdict counts above the table use: a label column and a bar column each, the bar columns of
+ * one width so that their bars share one scale.
+ */
 export const SUMMARY = columnsOf([
-  "customer", "microsoftId", "oldSubs", "newSubs", "verdict", "nextStep", "flagged", "problems",
+  "customer", "microsoftId", "verdict", "flagged", "problems", "nextStep", "oldSubs", "newSubs",
   "no", "lastGroup", "noExportOld", "unreadableExport", "inNewList", "newCovered", "newListPresent",
 ] as const);
 
 const FIRST = SUMMARY_TOP + 1;
 
-const FLAG_COLUMN: Record<CustomerFlag, number> = {
-  noExportOld: SUMMARY.noExportOld,
-  unreadableExport: SUMMARY.unreadableExport,
-  inNewList: SUMMARY.inNewList,
-  newCovered: SUMMARY.newCovered,
-  newListPresent: SUMMARY.newListPresent,
-};
+/** Widths in characters: B holds the run's figures above the table, D and G the count bars. */
+const WIDTH = { customer: 34, microsoftId: 42, verdict: 26, bars: 12, problems: 10, nextStep: 60 } as const;
 
+/** The run's figures, in column A (label) and B (value), from row 2. */
+export const SUMMARY_ROWS = { asOf: AS_OF_CELL.row, status: STATUS_CELL.row, customers: 4, flagged: 5, problems: 6, lastRun: 7, nextSteps: NEXT_STEPS_LINK_ROW, note: 9, warnings: 10 } as const;
+
+/** Verdict counts: the labels in the order the table sorts by, then the re-run notice. */
+const COUNT_LABELS = [...CUSTOMER_ORDER.map((v) => LABEL[v]), RERUN_LABEL];
+const COUNT_ROWS = Math.ceil(COUNT_LABELS.length / 2);
+
+/** A date and time as Excel's serial, in the local time of the run (`offsetMinutes` east of UTC). */
+export function localSerial(iso: string, offsetMinutes: number): number | null {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  return (ms + offsetMinutes * 60_000) / 86_400_000 + 25_569;
+}
+
+/** The two blocks of verdict counts: labels coloured as in the table, a live count with a data bar. */
+function countBlocks(verdictRange: string, byVerdict: ReadonlyMap<string, number>): Block[] {
+  const halves = [COUNT_LABELS.slice(0, COUNT_ROWS), COUNT_LABELS.slice(COUNT_ROWS)];
+  const places = [
+    { label: SUMMARY.verdict, count: SUMMARY.flagged },
+    { label: SUMMARY.nextStep, count: SUMMARY.oldSubs },
+  ];
+  const countRange = (p: (typeof places)[number], n: number) => rangeAddress(p.count, 2, p.count, 1 + n, true);
+  // One scale for both columns of bars (of one width): the largest count of either.
+  const max = `MAX(${places.map((p, k) => countRange(p, halves[k].length)).join(",")})`;
+  // Each label sits right before its bar column.
+  if (places.some((p) => p.count !== p.label + 1)) throw new Error("Internal error: a verdict count is not beside its label");
+  return places.map((p, k) => {
+    const labels = halves[k];
+    return {
+      id: `verdict-counts-${k + 1}`,
+      top: 1,
+      left: p.label,
+      rows: labels.length,
+      columns: [
+        valueColumn("Verdict", (i) => labels[i], { verdictColors: true, ...(k === 1 ? { align: "right" as const } : {}) }),
+        formulaColumn("Customers", `COUNTIF(${verdictRange},${here(p.label, 2)})`, (i) => byVerdict.get(labels[i]) ?? 0, {
+          format: "integer",
+          dataBar: { max },
+        }),
+      ],
+    };
+  });
+}
 
 export function summarySheet(layout: Layout): SheetPlan {
   const { result, input } = layout;
@@ -43,33 +104,35 @@ export function summarySheet(layout: Layout): SheetPlan {
   const h = (col: number) => here(col, FIRST);
   const lastGroup = h(SUMMARY.lastGroup);
   const ofCustomer = (col: number, none: number) => `IF(${lastGroup}>0,${groupCalcAt(col, lastGroup)},${none})`;
-  const customerRef = (name: CustomerNumber | CustomerFlag): string =>
-    name === "liveOld" ? ofCustomer(GROUP_CALC.liveOld, 0) : `${h(FLAG_COLUMN[name])}`;
-  const verdictFormula = customerLabelFormula(
-    (name) => customerRef(name as CustomerNumber | CustomerFlag),
-    ofCustomer(GROUP_CALC.stale, 0),
-    verdictLabelOfRank(ofCustomer(GROUP_CALC.minRank, severityRank("CLOSED"))),
-  );
+  // The live verdict is CSP Customers' (the customer's row there is its number + 1).
+  const verdictFormula = customersAt(CUSTOMERS.label, customerRowOf(h(SUMMARY.no)));
+  // The verdict's next step, then the advice of each of the customer's groups (CSP Groups keeps
+  // the customer's advice so far, so its last group row has all of it).
+  const nextStep = `${nextStepFormula(h(SUMMARY.verdict))}&IF(${lastGroup}>0,${groupCalcAt(GROUP_CALC.customerAdvice, lastGroup)},"")`;
   const c = (i: number) => C[order[i]];
   const bool = (b: boolean) => (b ? 1 : 0);
-  const columns: ColumnSpec[] = [
-    valueColumn("Customer", (i) => c(i).name, { width: 34 }),
-    valueColumn("Microsoft ID", (i) => c(i).microsoftId ?? "", { width: 38 }),
-    formulaColumn("Old subscriptions", ofCustomer(GROUP_CALC.oldRows, 0), (i) => c(i).oldRows, { width: 11, format: "integer" }),
-    formulaColumn("New subscriptions", ofCustomer(GROUP_CALC.newRows, 0), (i) => c(i).newRows, { width: 11, format: "integer" }),
-    formulaColumn("Verdict", verdictFormula, (i) => LABEL[c(i).verdict], { width: 26, verdictColors: true }),
-    formulaColumn("Next step", nextStepFormula(h(SUMMARY.verdict)), (i) => nextStepOf(LABEL[c(i).verdict]), { width: 70, wrap: false }),
-    formulaColumn("Flagged", flaggedFormula(h(SUMMARY.verdict), h(SUMMARY.problems)), (i) => (c(i).flagged ? "Yes" : "No"), { width: 9 }),
+  const byKey = {
+    customer: valueColumn("Customer", (i) => c(i).name, { width: fitWidth(order.map((ci) => C[ci].name), { header: "Customer", min: WIDTH.customer, max: 50 }) }),
+    microsoftId: valueColumn("Microsoft ID", (i) => c(i).microsoftId ?? "", { width: WIDTH.microsoftId }),
+    verdict: formulaColumn("Verdict", verdictFormula, (i) => LABEL[c(i).verdict], { width: WIDTH.verdict, verdictColors: true }),
+    flagged: formulaColumn("Flagged", flaggedFormula(h(SUMMARY.verdict), h(SUMMARY.problems)), (i) => (c(i).flagged ? "Yes" : "No"), { width: WIDTH.bars }),
     // §4 problem rows, a fact of the run: only a re-run reads the rows again.
-    valueColumn("Problems", (i) => c(i).problemRows, { width: 9, format: "integer" }),
-    valueColumn("Customer #", (i) => order[i] + 1, { hidden: true }),
-    valueColumn("Last group row", (i) => layout.customerLastGroupRow[order[i]], { hidden: true }),
-    valueColumn("No export (old)", (i) => bool(c(i).noExportOld), { hidden: true }),
-    valueColumn("Unreadable export", (i) => bool(c(i).unreadableExport), { hidden: true }),
-    valueColumn("In new list", (i) => bool(c(i).inNewList), { hidden: true }),
-    valueColumn("New covered", (i) => bool(c(i).newCovered), { hidden: true }),
-    valueColumn("New list present", (i) => bool(c(i).newListPresent), { hidden: true }),
-  ];
+    problems: valueColumn("Problems", (i) => c(i).problemRows, { width: WIDTH.problems, format: "integer" }),
+    nextStep: formulaColumn("Next step", nextStep, (i) => nextStepOf(LABEL[c(i).verdict]) + customerAdvice(result, c(i).groups), {
+      width: WIDTH.nextStep,
+      wrap: true,
+    }),
+    oldSubs: formulaColumn("Old subscriptions", ofCustomer(GROUP_CALC.oldRows, 0), (i) => c(i).oldRows, { width: WIDTH.bars, format: "integer" }),
+    newSubs: formulaColumn("New subscriptions", ofCustomer(GROUP_CALC.newRows, 0), (i) => c(i).newRows, { width: WIDTH.bars, format: "integer" }),
+    no: valueColumn("Customer #", (i) => order[i] + 1, { hidden: true }),
+    lastGroup: valueColumn("Last group row", (i) => layout.customerLastGroupRow[order[i]], { hidden: true }),
+    noExportOld: valueColumn("No export (old)", (i) => bool(c(i).noExportOld), { hidden: true }),
+    unreadableExport: valueColumn("Unreadable export", (i) => bool(c(i).unreadableExport), { hidden: true }),
+    inNewList: valueColumn("In new list", (i) => bool(c(i).inNewList), { hidden: true }),
+    newCovered: valueColumn("New covered", (i) => bool(c(i).newCovered), { hidden: true }),
+    newListPresent: valueColumn("New list present", (i) => bool(c(i).newListPresent), { hidden: true }),
+  } satisfies Record<keyof typeof SUMMARY, ColumnSpec>;
+  const columns: ColumnSpec[] = (Object.keys(SUMMARY) as (keyof typeof SUMMARY)[]).map((k) => byKey[k]);
 
   const rows = order.length;
   const verdictRange = rangeRef(GENERATED.summary, SUMMARY.verdict, FIRST, SUMMARY.verdict, SUMMARY_TOP + Math.max(1, rows));
@@ -83,35 +146,44 @@ export function summarySheet(layout: Layout): SheetPlan {
   const byVerdict = new Map<string, number>();
   for (const ci of order) byVerdict.set(LABEL[C[ci].verdict], (byVerdict.get(LABEL[C[ci].verdict]) ?? 0) + 1);
   const flagged = order.filter((ci) => C[ci].flagged).length;
+  const problems = result.problems.length;
+  const lastRun = localSerial(input.runAt, input.runAtOffsetMinutes ?? 0);
+  const warnings = runWarnings(result).map((w) => `Warning: ${w.message}`);
+  const R = SUMMARY_ROWS;
   const cells: FreeCell[] = [
     { row: 1, col: 1, value: "CSP reconciliation", style: "title" },
-    { row: AS_OF_CELL.row, col: 1, value: "As of", style: "label" },
-    { row: AS_OF_CELL.row, col: AS_OF_CELL.col, value: input.fixedAsOf === null ? { f: "TODAY()", v: result.asOf } : input.fixedAsOf, style: "date" },
-    { row: AS_OF_CELL.row, col: 3, value: "Today by default; type a date to freeze it for an audit.", style: "note" },
-    { row: 3, col: 1, value: "Workbook", style: "label" },
+    { row: R.asOf, col: 1, value: "As of", style: "label" },
+    { row: R.asOf, col: AS_OF_CELL.col, value: input.fixedAsOf === null ? { f: "TODAY()", v: result.asOf } : input.fixedAsOf, style: "date" },
+    { row: R.status, col: 1, value: "Workbook", style: "label" },
     {
-      row: 3,
-      col: 2,
+      row: R.status,
+      col: STATUS_CELL.col,
       value: {
-        f: `IF(${staleTotal}+${mapChanged}>0,"${RERUN_LABEL}: keys or the offer map changed since the run","Up to date with the last run")`,
+        f: `IF(${staleTotal}+${mapChanged}>0,"${RERUN_LABEL}: keys or offer map changed","Up to date with the last run")`,
         v: "Up to date with the last run",
       },
     },
-    { row: 4, col: 1, value: "Customers", style: "label" },
-    { row: 4, col: 2, value: rows },
-    { row: 5, col: 1, value: "Flagged", style: "label" },
-    { row: 5, col: 2, value: { f: `COUNTIF(${flaggedRange},"Yes")`, v: flagged } },
-    { row: 6, col: 1, value: "Last run", style: "label" },
-    { row: 6, col: 2, value: input.runAt },
-    { row: 3, col: 4, value: "Customers by verdict", style: "label" },
-    // Exports of a whole side missing, said where the reader looks first (rows 8-9 are free; the
-    // text runs across columns A-C up to the verdict counts in D).
-    ...runWarnings(result).map((w, k): FreeCell => ({ row: 8 + k, col: 1, value: `Warning: ${w.message}`, style: "label" })),
-    ...[...CUSTOMER_ORDER.map((v) => LABEL[v]), RERUN_LABEL].flatMap((label, k): FreeCell[] => [
-      { row: 4 + k, col: 4, value: label, style: "label" },
-      { row: 4 + k, col: 5, value: { f: `COUNTIF(${verdictRange},${quote(label)})`, v: byVerdict.get(label) ?? 0 } as PlanCell },
-    ]),
+    { row: R.customers, col: 1, value: "Customers", style: "label" },
+    { row: R.customers, col: 2, value: rows },
+    { row: R.flagged, col: 1, value: "Flagged", style: "label" },
+    { row: R.flagged, col: 2, value: { f: `COUNTIF(${flaggedRange},"Yes")`, v: flagged } },
+    // Every problem of the run, file-wide ones included, is one click away (issue 11 point 3).
+    { row: R.problems, col: 1, value: "Problems", style: "label" },
+    {
+      row: R.problems,
+      col: 2,
+      value: problems === 0 ? "None" : { text: `${problems} ${problems === 1 ? "problem" : "problems"}: see the Problems sheet`, link: `${sheetPrefix(GENERATED.problems)}A1` },
+    },
+    // The run's moment as a date-time value: each reader's Excel shows it in their own format.
+    { row: R.lastRun, col: 1, value: "Last run", style: "label" },
+    { row: R.lastRun, col: 2, value: lastRun ?? input.runAt, style: lastRun === null ? undefined : "datetime" },
+    { row: NEXT_STEPS_LINK_ROW, col: 1, value: "Next steps", style: "label" },
+    { row: NEXT_STEPS_LINK_ROW, col: 2, value: nextStepsLink(layout.actions.length) },
+    { row: R.note, col: 1, value: `Type a date in ${cellAddress(AS_OF_CELL.col, AS_OF_CELL.row)} to freeze the as-of date for an audit (default: today).`, style: "note" },
+    // Exports of a whole side missing, said where the reader looks first, across the free row.
+    ...(warnings.length ? [{ row: R.warnings, col: 1, value: warnings.join(" "), style: "label" } as FreeCell] : []),
   ];
+  const table: Block = { id: "summary", top: SUMMARY_TOP, left: 1, rows, columns, autoFilter: true, heights: blockHeights(columns) };
   return {
     name: GENERATED.summary,
     role: "generated",
@@ -119,6 +191,6 @@ export function summarySheet(layout: Layout): SheetPlan {
     tabColor: "2F6FB2",
     cells,
     freeze: { rows: SUMMARY_TOP, cols: 1 },
-    blocks: [{ id: "summary", top: SUMMARY_TOP, left: 1, rows, columns, autoFilter: true }],
+    blocks: [...countBlocks(verdictRange, byVerdict), table],
   };
 }

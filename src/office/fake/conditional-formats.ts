@@ -14,7 +14,10 @@ import { Delivery, FakeRequestContext, jsonBytes } from "./context";
 import { FakeRichApiError, guardWrite, notLoaded } from "./errors";
 import { normalizeColor } from "./format";
 import type { FakeRange } from "./range";
-import { FakeConditionalFormat } from "./store";
+import { FakeConditionalFormat, FakeDataBar, FakeDataBarRule } from "./store";
+
+/** Excel.ConditionalFormatType. */
+const CF_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
 
 export class FakeConditionalFormatCollection extends ClientObject {
   private itemsState: FakeConditionalFormat[] | null = null;
@@ -48,6 +51,7 @@ export class FakeConditionalFormatCollection extends ClientObject {
   add(type: string): FakeConditionalFormatProxy {
     const proxy = new FakeConditionalFormatProxy(this.ctx, this.via("add"));
     this.call("add", jsonBytes(type), () => {
+      if (!CF_TYPES.includes(type)) throw new FakeRichApiError("InvalidArgument", `'${type}' is not a ConditionalFormatType.`);
       const { sheet, rect: r } = this.owner.resolveRect();
       guardWrite(sheet);
       proxy.target = this.ctx.host.store.addConditionalFormat(sheet, r, type);
@@ -97,10 +101,12 @@ abstract class RulePart extends ClientObject {
 export class FakeConditionalFormatProxy extends ClientObject {
   target: FakeConditionalFormat | null = null;
   readonly custom: FakeCustomConditionalFormat;
+  readonly dataBar: FakeDataBarConditionalFormat;
 
   constructor(ctx: FakeRequestContext, origin: readonly Gate[]) {
     super(ctx, "ConditionalFormat", origin);
     this.custom = new FakeCustomConditionalFormat(ctx, this, this.via("custom", "get"));
+    this.dataBar = new FakeDataBarConditionalFormat(ctx, this, this.via("dataBar", "get"));
   }
 
   mustTarget(): FakeConditionalFormat {
@@ -176,5 +182,69 @@ export class FakeConditionalRangeFont extends RulePart {
   }
   set italic(v: boolean) {
     this.setOnRule("italic", v, (cf) => (cf.italic = Boolean(v)));
+  }
+}
+
+/**
+ * Excel.DataBarConditionalFormat (learn.microsoft.com/javascript/api/excel/excel.databarconditionalformat):
+ * only a rule added as "DataBar" has one ("The conditional format is not of type DataBar" otherwise).
+ * Bounds are Excel.ConditionalDataBarRule: a type of Excel.ConditionalFormatRuleType, and a
+ * formula ("=…" or a number) for the types that take one.
+ */
+const RULE_TYPES = ["Invalid", "Automatic", "LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
+const WITH_FORMULA = ["Number", "Percent", "Formula", "Percentile"];
+
+abstract class DataBarPart extends RulePart {
+  /** `check` refuses a bad value before anything is stored. */
+  protected setOnBar(name: string, v: unknown, apply: (bar: FakeDataBar) => void, check?: () => void): void {
+    this.setOnRule(name, v, (cf) => {
+      if (cf.type !== "DataBar") throw new FakeRichApiError("InvalidArgument", "The conditional format is not of type DataBar.");
+      check?.();
+      apply((cf.dataBar ??= {}));
+    });
+  }
+}
+
+function dataBarRule(v: unknown): FakeDataBarRule {
+  const r = v as { type?: unknown; formula?: unknown } | null;
+  const type = typeof r?.type === "string" ? r.type : "";
+  if (!RULE_TYPES.includes(type)) throw new FakeRichApiError("InvalidArgument", `'${type}' is not a ConditionalFormatRuleType.`);
+  if (WITH_FORMULA.includes(type) && (typeof r?.formula !== "string" || r.formula === "")) {
+    throw new FakeRichApiError("InvalidArgument", `A ${type} bound needs a formula.`);
+  }
+  return WITH_FORMULA.includes(type) ? { type, formula: String(r!.formula) } : { type };
+}
+
+export class FakeDataBarConditionalFormat extends DataBarPart {
+  readonly positiveFormat: FakeConditionalDataBarPositiveFormat;
+  constructor(ctx: FakeRequestContext, cf: FakeConditionalFormatProxy, origin: readonly Gate[]) {
+    super(ctx, "DataBarConditionalFormat", cf, origin);
+    this.positiveFormat = new FakeConditionalDataBarPositiveFormat(ctx, cf, this.via("positiveFormat", "get"));
+  }
+  set lowerBoundRule(v: { type: string; formula?: string }) {
+    this.setOnBar("lowerBoundRule", v, (bar) => (bar.lowerBoundRule = dataBarRule(v)), () => dataBarRule(v));
+  }
+  set upperBoundRule(v: { type: string; formula?: string }) {
+    this.setOnBar("upperBoundRule", v, (bar) => (bar.upperBoundRule = dataBarRule(v)), () => dataBarRule(v));
+  }
+  set barDirection(v: string) {
+    this.setOnBar("barDirection", v, (bar) => (bar.barDirection = v), () => {
+      if (!["Context", "LeftToRight", "RightToLeft"].includes(v)) throw new FakeRichApiError("InvalidArgument", `'${v}' is not a ConditionalDataBarDirection.`);
+    });
+  }
+  set showDataBarOnly(v: boolean) {
+    this.setOnBar("showDataBarOnly", v, (bar) => (bar.showDataBarOnly = Boolean(v)));
+  }
+}
+
+export class FakeConditionalDataBarPositiveFormat extends DataBarPart {
+  constructor(ctx: FakeRequestContext, cf: FakeConditionalFormatProxy, origin: readonly Gate[]) {
+    super(ctx, "ConditionalDataBarPositiveFormat", cf, origin);
+  }
+  set fillColor(v: string) {
+    this.setOnBar("fillColor", v, (bar) => (bar.fillColor = normalizeColor(String(v))));
+  }
+  set gradientFill(v: boolean) {
+    this.setOnBar("gradientFill", v, (bar) => (bar.gradientFill = Boolean(v)));
   }
 }

@@ -56,7 +56,7 @@ export class FakeRangeFormat extends ClientObject {
   }
 
   protected scalarProps(): readonly string[] {
-    return ["columnWidth", "rowHeight", "wrapText", "verticalAlignment", "horizontalAlignment"];
+    return ["columnWidth", "rowHeight", "useStandardHeight", "wrapText", "verticalAlignment", "horizontalAlignment"];
   }
 
   protected override child(name: string): ClientObject | undefined {
@@ -76,6 +76,11 @@ export class FakeRangeFormat extends ClientObject {
       case "rowHeight": {
         const hs = [...span(r.top, Math.min(r.bottom, r.top + 10_000))].map((c) => sheet.rowHeights.get(c) ?? STANDARD_HEIGHT);
         return hs.every((h) => h === hs[0]) ? hs[0] : null;
+      }
+      case "useStandardHeight": {
+        // True when every row has the standard height, false when none has, null for a mix.
+        const std = [...span(r.top, Math.min(r.bottom, r.top + 10_000))].map((c) => !sheet.rowHeights.has(c));
+        return std.every((x) => x === std[0]) ? std[0] : null;
       }
       case "wrapText":
         return common(store, sheet, r, (f) => f.wrap);
@@ -114,6 +119,20 @@ export class FakeRangeFormat extends ClientObject {
         if (v === STANDARD_HEIGHT) sheet.rowHeights.delete(c);
         else sheet.rowHeights.set(c, v);
       }
+    });
+  }
+  /**
+   * ExcelApi 1.7: true gives the rows the standard height back. "This property is only intended
+   * to be set to true. Setting it to false has no effect." (Excel.RangeFormat reference).
+   */
+  get useStandardHeight(): boolean {
+    return this.read("useStandardHeight");
+  }
+  set useStandardHeight(v: boolean) {
+    this.set("useStandardHeight", v, () => {
+      if (v !== true) return;
+      const { sheet, rect: r } = this.owner.resolveRect();
+      for (const c of span(r.top, r.bottom)) sheet.rowHeights.delete(c);
     });
   }
   get wrapText(): boolean {
@@ -176,7 +195,7 @@ export class FakeFont extends ClientObject {
     super(ctx, "RangeFont", origin);
   }
   protected scalarProps(): readonly string[] {
-    return ["bold", "italic", "color", "size", "name"];
+    return ["bold", "italic", "color", "size", "name", "underline"];
   }
   protected readProp(name: string): unknown {
     const { sheet, rect: r } = this.owner.owner.resolveRect();
@@ -192,6 +211,8 @@ export class FakeFont extends ClientObject {
         return common(store, sheet, r, (f) => f.size);
       case "name":
         return common(store, sheet, r, (f) => f.fontName);
+      case "underline":
+        return common(store, sheet, r, (f) => f.underline);
       default:
         throw new FakeRichApiError("InvalidArgument", `RangeFont has no property '${name}'.`);
     }
@@ -226,4 +247,16 @@ export class FakeFont extends ClientObject {
   set name(v: string) {
     this.set("name", v, () => this.owner.applyFormat({ fontName: v }));
   }
+  get underline(): string {
+    return this.read("underline");
+  }
+  set underline(v: string) {
+    this.set("underline", v, () => {
+      if (!UNDERLINES.includes(v)) throw new FakeRichApiError("InvalidArgument", `'${v}' is not a RangeUnderlineStyle.`);
+      this.owner.applyFormat({ underline: v });
+    });
+  }
 }
+
+/** Excel.RangeUnderlineStyle. */
+const UNDERLINES = ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"];

@@ -11,6 +11,13 @@
  *   (OfficeDev/office-js #2674), else pastes it once at the top-left; relative references move
  *   as in any paste: the formula keeps its R1C1 text, and a reference pushed off the sheet
  *   becomes #REF!.
+ * - `hyperlink` (ExcelApi 1.7; excel.range#excel-excel-range-hyperlink-member and
+ *   excel.rangehyperlink): setting it links every cell of the range and puts `textToDisplay`
+ *   in the top-left one ("the string that is displayed in the top left most cell in the
+ *   range"), as text; reading it gives the top-left cell's link, or null when it has none (the
+ *   reference does not say what an unlinked cell gives). A link survives writes of values and
+ *   formulas and clear("Contents"); clear("All"), clear("Hyperlinks") and
+ *   clear("RemoveHyperlinks") (ExcelApi 1.7, excel.clearapplyto) take it away.
  * - Reading more than 5,000,000 cells of one range fails (RangeExceedsLimit); a 2026 docs change
  *   says `values` may also come back null past the limit (office-js-docs-pr #5821).
  */
@@ -150,6 +157,11 @@ export class FakeRange extends ClientObject {
         return grid((row, col) => store.cell(sheet, row, col)?.numberFormat ?? GENERAL);
       case "valueTypes":
         return grid((row, col) => valueType(store.cell(sheet, row, col)));
+      case "hyperlink": {
+        const c = store.cell(sheet, r.top, r.left);
+        if (!c?.hyperlink) return null;
+        return { ...c.hyperlink, textToDisplay: String(cellValue(c)) };
+      }
       case "columnHidden": {
         const hidden = [...span(r.left, r.right)].map((c) => sheet.colHidden.has(c));
         return hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
@@ -205,6 +217,28 @@ export class FakeRange extends ClientObject {
       if (st.kind !== "formula") return st;
       const a1 = fromR1C1(st.formula.slice(1), row, col);
       return { kind: "formula", formula: `=${a1}` };
+    });
+  }
+  get hyperlink(): Excel.RangeHyperlink | null {
+    return this.read("hyperlink");
+  }
+  set hyperlink(v: Excel.RangeHyperlink) {
+    this.set("hyperlink", v, () => {
+      const { sheet, rect: r } = this.resolveRect();
+      guardWrite(sheet);
+      if (!v || (typeof v.address !== "string" && typeof v.documentReference !== "string")) {
+        throw new FakeRichApiError("InvalidArgument", "A hyperlink needs an address or a documentReference.");
+      }
+      const store = this.ctx.host.store;
+      const link = {
+        ...(v.address !== undefined ? { address: v.address } : {}),
+        ...(v.documentReference !== undefined ? { documentReference: v.documentReference } : {}),
+        ...(v.screenTip !== undefined ? { screenTip: v.screenTip } : {}),
+      };
+      if (typeof v.textToDisplay === "string") {
+        store.writeArea(sheet, rect(r.top, r.left, r.top, r.left), () => (v.textToDisplay === "" ? { kind: "empty" } : { kind: "value", value: v.textToDisplay! }));
+      }
+      store.setHyperlinks(sheet, r, link);
     });
   }
   get numberFormat(): unknown[][] {
@@ -276,7 +310,13 @@ export class FakeRange extends ClientObject {
     this.call("clear", jsonBytes(applyTo), () => {
       const { sheet, rect: r } = this.resolveRect();
       guardWrite(sheet);
-      if (applyTo === "All" || applyTo === "Contents" || applyTo === "Formats") this.ctx.host.store.clear(sheet, r, applyTo);
+      const store = this.ctx.host.store;
+      if (applyTo === "All" || applyTo === "Contents" || applyTo === "Formats") store.clear(sheet, r, applyTo);
+      if (applyTo === "Hyperlinks") store.setHyperlinks(sheet, r, null);
+      if (applyTo === "RemoveHyperlinks") {
+        store.setHyperlinks(sheet, r, null);
+        store.clear(sheet, r, "Formats");
+      }
     });
   }
 

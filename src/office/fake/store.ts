@@ -26,6 +26,8 @@ export interface CellFormat {
   color?: string;
   size?: number;
   fontName?: string;
+  /** Excel.RangeUnderlineStyle: "None", "Single", "Double", "SingleAccountant", "DoubleAccountant". */
+  underline?: string;
   wrap?: boolean;
   vAlign?: string;
   hAlign?: string;
@@ -39,6 +41,7 @@ export const DEFAULT_FORMAT: Required<CellFormat> = {
   color: "#000000",
   size: 11,
   fontName: "Calibri",
+  underline: "None",
   wrap: false,
   vAlign: "Bottom",
   hAlign: "General",
@@ -79,6 +82,13 @@ export function snapPoints(points: number): number {
   return Math.max(0, Math.round(points / 0.75)) * 0.75;
 }
 
+/** A cell's hyperlink (Excel.RangeHyperlink without its text, which is the cell's value). */
+export interface CellLink {
+  documentReference?: string;
+  address?: string;
+  screenTip?: string;
+}
+
 export interface CellRec {
   /** The constant value; undefined for an empty cell or a formula (the fake does not calculate). */
   value?: Scalar;
@@ -87,6 +97,13 @@ export interface CellRec {
   quotePrefix?: boolean;
   numberFormat?: string;
   format?: CellFormat;
+  /**
+   * A hyperlink belongs to the cell, not to its content: writing values or formulas over it
+   * keeps it, and so does clearing contents (Home → Clear → Clear Contents; the Clear
+   * Hyperlinks command is what removes one). Only clear("All"), clear("Hyperlinks") and
+   * clear("RemoveHyperlinks") take it away (Excel.ClearApplyTo reference).
+   */
+  hyperlink?: CellLink;
 }
 
 export interface FakeConditionalFormat {
@@ -100,6 +117,23 @@ export interface FakeConditionalFormat {
   italic?: boolean;
   priority: number;
   stopIfTrue: boolean;
+  /** A DataBar rule's settings (Excel.DataBarConditionalFormat). */
+  dataBar?: FakeDataBar;
+}
+
+/** Excel.ConditionalDataBarRule: a bound of the bar's scale. */
+export interface FakeDataBarRule {
+  readonly type: string;
+  readonly formula?: string;
+}
+
+export interface FakeDataBar {
+  lowerBoundRule?: FakeDataBarRule;
+  upperBoundRule?: FakeDataBarRule;
+  barDirection?: string;
+  showDataBarOnly?: boolean;
+  fillColor?: string;
+  gradientFill?: boolean;
 }
 
 export interface FakeValidation {
@@ -142,7 +176,7 @@ const rowOf = (k: number) => Math.floor(k / MAX_COLS) + 1;
 const colOf = (k: number) => (k % MAX_COLS) + 1;
 
 function isEmptyRec(c: CellRec): boolean {
-  return c.value === undefined && c.formula === undefined && c.numberFormat === undefined && c.format === undefined && !c.quotePrefix;
+  return c.value === undefined && c.formula === undefined && c.numberFormat === undefined && c.format === undefined && !c.quotePrefix && c.hyperlink === undefined;
 }
 
 function cleanFormat(f: CellFormat): CellFormat | undefined {
@@ -381,9 +415,23 @@ export class FakeWorkbookStore {
         delete c.numberFormat;
         delete c.format;
       }
+      if (what === "All") delete c.hyperlink;
       this.tidy(s, row, col, c);
     }
     if (what !== "Formats") for (const t of tablesOn(this, s)) if (intersect(t.range, r)) normalizeHeaders(this, s, t);
+  }
+
+  /** Sets (or, with null, removes) the hyperlink of every cell of `r`. */
+  setHyperlinks(s: FakeSheet, r: Rect, link: CellLink | null): void {
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const c = link ? this.rec(s, row, col) : this.cell(s, row, col);
+        if (!c) continue;
+        if (link) c.hyperlink = { ...link };
+        else delete c.hyperlink;
+        this.tidy(s, row, col, c);
+      }
+    }
   }
 
   /** The stored cells of a rectangle (iterating whichever is smaller: the rectangle or the sheet). */
@@ -604,7 +652,7 @@ export interface WorkbookSnapshot {
 }
 
 function structuredCopy(c: CellRec): CellRec {
-  return { ...c, format: c.format ? { ...c.format } : undefined };
+  return { ...c, format: c.format ? { ...c.format } : undefined, hyperlink: c.hyperlink ? { ...c.hyperlink } : undefined };
 }
 
 /** Excel refuses text longer than a cell holds and formulas longer than it parses. */

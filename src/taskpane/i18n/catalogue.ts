@@ -528,16 +528,16 @@ export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP,
     nl: "Het oude abonnement is opgeschort en in het nieuwe account is geen licentie actief: maak het abonnement nu aan in het nieuwe account.",
   },
   OLD_STILL_ACTIVE: {
-    fr: "L’ancien abonnement est encore facturé à côté du nouveau : arrêtez-le dans son ancien compte (suspendez-le, transférez-le ou annulez-le, ou laissez-le expirer à la date que donne le conseil).",
-    nl: "Het oude abonnement wordt nog naast het nieuwe gefactureerd: stop het in het oude account (schort het op, draag het over of annuleer het, of laat het verlopen op de datum uit het advies).",
+    fr: "L’ancien abonnement est encore facturé à côté du nouveau : suspendez-le (ancien commerce) ou transférez-le/annulez-le (nouveau commerce) aujourd’hui, sauf si le conseil dit de le laisser expirer.",
+    nl: "Het oude abonnement wordt nog naast het nieuwe gefactureerd: schort het vandaag op (oude commerce) of draag het over/annuleer het (nieuwe commerce), tenzij het advies zegt het te laten verlopen.",
   },
   NCE_STILL_BILLED: {
     fr: "Un abonnement nouveau commerce suspendu reste facturé : transférez-le, ou annulez-le dans les 7 jours suivant l’achat ou le renouvellement.",
     nl: "Een opgeschort abonnement met nieuwe commerce blijft gefactureerd: draag het over, of annuleer het binnen 7 dagen na aankoop of verlenging.",
   },
   MISSING_NEW: {
-    fr: "Créez l’abonnement dans le nouveau compte avec la même offre et le même nombre de licences ; l’ancien doit cesser d’être facturé le jour où le nouveau démarre.",
-    nl: "Maak het abonnement aan in het nieuwe account met dezelfde aanbieding en hetzelfde aantal licenties; het oude moet stoppen met factureren op de dag dat het nieuwe start.",
+    fr: "Créez l’abonnement dans le nouveau compte avec la même offre et le même nombre de licences, puis suspendez l’ancien le même jour, sauf si le conseil dit de le laisser expirer.",
+    nl: "Maak het abonnement aan in het nieuwe account met dezelfde aanbieding en hetzelfde aantal licenties, en schort het oude dezelfde dag op, tenzij het advies zegt het te laten verlopen.",
   },
   SEATS_SHORT: {
     fr: "Le nouveau compte a moins de licences que l’ancien : ajoutez-en avant l’arrêt de l’ancien abonnement.",
@@ -556,7 +556,7 @@ export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP,
     nl: "Het nieuwe account heeft meer licenties dan het oude: controleer of dat de bedoeling is.",
   },
   NEW_ONLY: { fr: "Uniquement dans le nouveau compte : rien à transférer.", nl: "Alleen in het nieuwe account: niets te verplaatsen." },
-  DONE: { fr: "Rien à faire dans l’Espace partenaires.", nl: "Niets te doen in het Partnercentrum." },
+  DONE: { fr: "Transféré : plus rien à transférer.", nl: "Verplaatst: niets meer te verplaatsen." },
   CLOSED: { fr: "Rien n’est actif dans aucun compte.", nl: "Niets is actief in een van beide accounts." },
   NO_EXPORT: {
     fr: "Exportez les abonnements de ce client depuis chaque compte qui le liste, et ajoutez les fichiers.",
@@ -749,6 +749,7 @@ export const PROBLEMS: Record<ProblemCode, Entry> = {
   BAD_CUSTOMER_ID: { en: "Invalid Microsoft ID", fr: "ID Microsoft non valide", nl: "Ongeldig Microsoft-id" },
   UNREADABLE_FILE: { en: "Unreadable file", fr: "Fichier illisible", nl: "Onleesbaar bestand" },
   EMPTY_FILE: { en: "Empty file", fr: "Fichier vide", nl: "Leeg bestand" },
+  BAD_VALUE: { en: "Unreadable billing value", fr: "Valeur de facturation illisible", nl: "Onleesbare factuurwaarde" },
 };
 
 /**

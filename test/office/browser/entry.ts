@@ -4,6 +4,7 @@ import type { ImportFile } from "../../../src/domain/importer";
 import { createFakeExcel } from "../../../src/office/fake";
 import { createOfficeGateway } from "../../../src/office/gateway";
 import type { OfficeHost } from "../../../src/office/host";
+import { SUMMARY, SUMMARY_TOP } from "../../../src/layout/plan";
 
 async function check(files: ImportFile[], asOf: string) {
   const fake = createFakeExcel({ api: "1.9" });
@@ -20,7 +21,7 @@ async function check(files: ImportFile[], asOf: string) {
     requests: fake.stats.requests,
     largest: fake.stats.largestRequestBytes,
     summaryTitle: fake.store.cell(summary, 1, 1)?.value,
-    verdictFormula: fake.store.cell(summary, 20, 5)?.formula,
+    verdictFormula: fake.store.cell(summary, SUMMARY_TOP + 1, SUMMARY.verdict)?.formula,
     globals: typeof (window as unknown as { Excel?: OfficeHost["Excel"] }).Excel?.run,
   };
 }

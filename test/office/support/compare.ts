@@ -9,6 +9,10 @@ import { dateToSerial } from "../../../src/domain/cells";
 import { bareFormula } from "../../../src/layout/a1";
 import { FakeWorkbookStore } from "../../../src/office/fake";
 import { STATE_LEFT, STATE_SHEET, STATE_WIDTH } from "../../../src/office/state";
+import { DATETIME_FORMAT } from "../../../src/office/plan-extents";
+
+/** How exceljs reads built-in number format 22 (its table of built-in formats). */
+const EXCELJS_BUILTIN_22 = 'm/d/yy "h":mm';
 
 type Content = string | number | boolean | { formula: string } | { error: string } | null;
 
@@ -72,7 +76,8 @@ export function compareWithWriter(store: FakeWorkbookStore, wb: ExcelJS.Workbook
           mismatches.push(`${ws.name}!R${r}C${c}: workbook ${JSON.stringify(got)}, file ${JSON.stringify(want)}`);
         }
         const nf = store.cell(sheet, r, c)?.numberFormat ?? "General";
-        const wantNf = cell.numFmt || "General";
+        // exceljs names built-in format 22 by its own code; the add-in sets Excel's en-US code of it.
+        const wantNf = cell.numFmt === EXCELJS_BUILTIN_22 ? DATETIME_FORMAT : cell.numFmt || "General";
         if (nf !== wantNf) mismatches.push(`${ws.name}!R${r}C${c}: number format ${nf}, file ${wantNf}`);
       }),
     );
