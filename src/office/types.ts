@@ -7,6 +7,7 @@
 import type { ActionCode } from "../domain/actions/table";
 import type { SentenceFacts } from "../domain/actions/sentence";
 import type { AdviceItem } from "../domain/advice";
+import type { Money } from "../domain/money";
 import type { ImportFile } from "../domain/importer";
 import type { Problem, Role } from "../domain/model";
 import type { Report } from "../domain/report";
@@ -102,8 +103,8 @@ export interface CustomerOutcome {
   readonly nextStep: string;
   /** Where the customer's subscription rows are, for "select them". */
   readonly rows: readonly { readonly sheet: string; readonly row: number }[];
-  /** §9 money at stake per currency, in cents (report.json's); empty without billing files. */
-  readonly money: readonly { readonly currency: string; readonly soFar: number; readonly perDay: number }[];
+  /** §9 money at stake per currency, in cents, as report.json has it; empty when no charge line matched. */
+  readonly money: Money;
 }
 
 /** A place in the workbook: a sheet and its 1-based row. */

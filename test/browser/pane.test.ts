@@ -10,7 +10,9 @@
 // - no request leaves the test server (the production page may also fetch office.js from the
 //   Office CDN, served here from the npm copy), and nothing breaks the page's CSP.
 //
-// UPDATE_SCREENSHOT=1 refreshes docs/screenshots/taskpane-results.png and taskpane-next-steps.png.
+// UPDATE_SCREENSHOT=1 refreshes docs/screenshots/taskpane-results.png, taskpane-next-steps.png and
+// taskpane-money.png (its figures are the command's for samples/billing, handed to the pane: the
+// pane reads no billing file yet).
 import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import * as http from "http";
@@ -20,14 +22,14 @@ import { gzipSync } from "zlib";
 import type { AddressInfo } from "net";
 import { Browser, BrowserContext, Page, chromium } from "playwright-core";
 import ExcelJS from "exceljs";
-import { reconcileImports, RunOutput } from "../../src/cli/run";
+import { reconcileImports, runFolder, RunOutput } from "../../src/cli/run";
 import { scanFolder } from "../../src/cli/folder";
 import type { Cell } from "../../src/domain/cells";
 import type { ImportFile } from "../../src/domain/importer";
 import { readCsv } from "../../src/domain/readers/csv";
 import { readXlsx } from "../../src/domain/readers/xlsx";
 import { CUSTOMER_ORDER, NEXT_STEP, isFlagged } from "../../src/domain/verdicts";
-import type { DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
+import type { DevMoney, DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
 import { ACTION_WORDS, ADVICE_TEXTS, ERRORS, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
 import { PROBLEM_PATTERNS, PROBLEM_SUFFIXES } from "../../src/taskpane/i18n/problems";
 import { createI18n } from "../../src/taskpane/i18n";
@@ -41,6 +43,7 @@ const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js"
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const SCREENSHOT = path.join(ROOT, "docs", "screenshots", "taskpane-results.png");
 const SCREENSHOT_NEXT = path.join(ROOT, "docs", "screenshots", "taskpane-next-steps.png");
+const SCREENSHOT_MONEY = path.join(ROOT, "docs", "screenshots", "taskpane-money.png");
 const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const AS_OF = "2026-11-24";
 /** The pane's own budget for its first download (React + Fluent UI are most of it). */
@@ -152,6 +155,12 @@ async function gridOf(file: string): Promise<Cell[][]> {
   return file.endsWith(".xlsx") ? readXlsx(bytes, async () => ExcelJS) : readCsv(bytes);
 }
 
+/** The command's money figures for a folder with billing/ files, to hand to the pane (DevMoney). */
+async function commandMoney(folder: string): Promise<DevMoney> {
+  const out = await runFolder({ folder, out: null, json: null, asOf: AS_OF, today: AS_OF }, () => undefined);
+  return { report: out.report.money, customers: Object.fromEntries(out.report.customers.map((c) => [c.customer, c.money])) };
+}
+
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), "pane-test-"));
   // PANE_TEST_DIST=<dir> reuses a build made by `node test/browser/build-pane.js <dir>` (working on the tests).
@@ -254,6 +263,8 @@ describe("the pane on the in-memory workbook (development page)", () => {
   let folderFiles: number;
   let beforeReconcile: unknown;
   let emptyWorkbook: unknown;
+  /** The command's money at stake for the samples with their billing/ files (the pane reads none yet). */
+  let money: DevMoney;
 
   beforeAll(async () => {
     // A partner's export folder: the old accounts and the lists in the §6 layout, picked as a folder;
@@ -287,6 +298,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
     await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
     await page.getByRole("heading", { name: "Import exports" }).waitFor();
     emptyWorkbook = await hooks(page, (wb) => wb.snapshot());
+    money = await commandMoney(SAMPLES);
   }, 120_000);
 
   afterAll(async () => {
@@ -382,6 +394,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
   });
 
   it("reconciles and shows the engine's counts: customers per verdict, flagged, problems", async () => {
+    await page.evaluate((m) => window.__gate!.money(m), money);
     await page.getByRole("button", { name: "Reconcile" }).click();
     await page.getByTestId("verdict-chart").waitFor();
     const shown = await page.locator('[data-testid="verdict-chart"] button[data-verdict]').evaluateAll((els) =>
@@ -412,6 +425,45 @@ describe("the pane on the in-memory workbook (development page)", () => {
       await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
       await fs.writeFile(SCREENSHOT, shot);
     }
+  });
+
+  it("shows the money at stake (§9): totals per currency and the ten most expensive customers of each, from the files given, pre-tax", async () => {
+    const section = page.getByTestId("money");
+    expect(await section.getByRole("heading", { name: "Money at stake" }).count()).toBe(1);
+    const text = await section.innerText();
+    expect(text).toContain("from the reconciliation files given");
+    expect(text).toContain("before tax, per currency, never converted");
+    const eur = (n: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+    const currencies = await section.locator("[data-currency]").evaluateAll((els) => els.map((e) => e.getAttribute("data-currency")));
+    expect(currencies).toEqual(money.report.byCurrency.map((m) => m.currency));
+    expect(currencies).toEqual(["CHF", "EUR"]);
+    for (const total of money.report.byCurrency) {
+      const block = section.locator(`[data-currency="${total.currency}"]`);
+      expect(await block.getByTestId("money-total").innerText()).toBe(`${eur(total.soFar, total.currency)} so far · ${eur(total.perDay, total.currency)} per further day`);
+      // Ranked within the currency: by cost so far, then per day; customers costing nothing left out.
+      const want = Object.entries(money.customers)
+        .flatMap(([name, m]) => m.filter((x) => x.currency === total.currency && (x.soFar !== 0 || x.perDay !== 0)).map((x) => ({ name, ...x })))
+        .sort((a, b) => b.soFar - a.soFar || b.perDay - a.perDay)
+        .slice(0, 10);
+      const shown = await block.locator("li[data-customer]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-customer"), e.querySelector("span")!.textContent]));
+      expect(shown).toEqual(want.map((c) => [c.name, `${eur(c.soFar, total.currency)} so far, ${eur(c.perDay, total.currency)} per day`]));
+    }
+    expect(await section.locator('[data-currency="EUR"] li[data-customer]').first().getAttribute("data-customer")).toBe("Transports Lefèvre SA");
+    expect(text).toContain(`${money.report.unmatchedLines} charge lines are for subscriptions not reconciled here.`);
+    // Tall enough that the Reconcile bar, which stays at the bottom, covers none of it.
+    await page.setViewportSize({ width: 350, height: 1800 });
+    const shot = await section.screenshot();
+    await page.setViewportSize({ width: 350, height: 900 });
+    await fs.writeFile(path.join(work, "taskpane-money.png"), shot);
+    if (process.env.UPDATE_SCREENSHOT === "1") await fs.writeFile(SCREENSHOT_MONEY, shot);
+    // A click selects the customer's rows, as everywhere in the pane.
+    await section.getByRole("button", { name: "Transports Lefèvre SA" }).click();
+    const selection = await hooks(page, (wb) => wb.selection());
+    const lefevre = expected.result.customers.find((c) => c.name === "Transports Lefèvre SA")!;
+    const at = expected.result.rows.filter((r) => r.customer === lefevre.index && r.at?.sheet === selection?.sheet).map((r) => r.at!.row);
+    expect(at.length).toBeGreaterThan(0);
+    expect(selection?.rows).toEqual(at.sort((a, b) => a - b));
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("filters by a verdict from the chart and finds customers by name", async () => {
@@ -451,7 +503,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
   it("selects a flagged customer's rows in the workbook", async () => {
     await page.getByRole("searchbox", { name: "Search customers" }).fill("moreau");
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
-    await page.locator('li[data-customer="Pharmacie Moreau"]').getByRole("button", { name: "Pharmacie Moreau" }).click();
+    await page.getByTestId("customer-list").locator('li[data-customer="Pharmacie Moreau"]').getByRole("button", { name: "Pharmacie Moreau" }).click();
     const selection = await hooks(page, (wb) => wb.selection());
     expect(selection?.sheet).toBe("FR subscriptions");
     const values = await hooks(page, (wb) => wb.values("FR subscriptions"));
@@ -479,7 +531,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
   it("carries a customer's advice on its card, beside a next step that does not contradict it", async () => {
     await page.getByRole("searchbox", { name: "Search customers" }).fill("Lefèvre");
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
-    const card = page.locator('li[data-customer="Transports Lefèvre SA"]');
+    const card = page.getByTestId("customer-list").locator('li[data-customer="Transports Lefèvre SA"]');
     const en = createI18n("en-US");
     expect(await card.getByTestId("advice").innerText()).toBe(`Advice: Office 365 E3: double billing for 22 days; let it expire on ${en.date("2026-12-18")}`);
     const next = await card.getByText("Next step:").locator("..").innerText();
@@ -685,6 +737,8 @@ describe("a run with only the new account's exports", () => {
     await page.getByTestId("verdict-chart").waitFor();
     expect(await page.getByTestId("results-summary").innerText()).toContain("0 flagged");
     expect(await page.locator('[data-warning="NO_OLD_ACCOUNT"]').innerText()).toBe(RUN_WARNING_TEXT.NO_OLD_ACCOUNT);
+    // No reconciliation file given: no money section, not an empty one.
+    expect(await page.getByTestId("money").count()).toBe(0);
     const summary = await hooks(page, (wb) => wb.values("Summary"));
     expect(summary.map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("Warning:"))).toEqual([`Warning: ${RUN_WARNING_TEXT.NO_OLD_ACCOUNT}`]);
     expect(await axeViolations(page)).toEqual([]);
@@ -806,7 +860,7 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
     placed = (await scanFolder(exports)).files.length;
   });
 
-  it.each(["fr-FR", "nl-NL"] as const)("%s at 320 px: import with a broken file, reconcile, results, next steps, settings, the Remove dialog, an error", async (lang) => {
+  it.each(["fr-FR", "nl-NL"] as const)("%s at 320 px: import with a broken file and billing files, reconcile, results with money, next steps, settings, the Remove dialog, an error", async (lang) => {
     const i18n = createI18n(lang);
     const t = i18n.t;
     const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
@@ -824,6 +878,8 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
 
     await look("import");
     await page.getByTestId("folder-input").setInputFiles(exports);
+    // The billing/ folder: recognised, left out, and said so (the pane does not read billing files yet).
+    expect(await page.locator('details[data-group="billing"] summary').innerText()).toBe(t("import.billing", { count: 2 }));
     await look("import, files staged");
     await page.getByRole("button", { name: t("import.submit", { count: placed }) }).click();
     await page.getByRole("heading", { name: t("sheets.heading") }).waitFor();
@@ -836,8 +892,10 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
     expect(await importNotice.evaluate((el) => [el.scrollWidth <= el.clientWidth, el.getBoundingClientRect().right <= 320])).toEqual([true, true]);
     await look("sheets, with the import's notice");
 
+    await page.evaluate((m) => window.__gate!.money(m), await commandMoney(exports));
     await page.getByRole("button", { name: t("run.reconcile") }).click();
     await page.getByTestId("verdict-chart").waitFor();
+    expect(await page.getByTestId("money").getByRole("heading", { name: t("money.heading") }).count()).toBe(1);
     await page.getByRole("tab", { name: t("results.showAll") }).click();
     await look("results, all customers");
     // The customer of the broken file, and of the readable file named the same way (one long word each).

@@ -156,6 +156,20 @@ export const MESSAGES = {
     fr: { one: "{count} fichier ignoré (ni CSV ni Excel)", other: "{count} fichiers ignorés (ni CSV ni Excel)" },
     nl: { one: "{count} bestand overgeslagen (geen CSV of Excel)", other: "{count} bestanden overgeslagen (geen CSV of Excel)" },
   },
+  "import.billing": {
+    en: {
+      one: "{count} reconciliation file left out: the pane does not read billing files yet (the csp-reconcile command does)",
+      other: "{count} reconciliation files left out: the pane does not read billing files yet (the csp-reconcile command does)",
+    },
+    fr: {
+      one: "{count} fichier de rapprochement ignoré : le volet ne lit pas encore les fichiers de facturation (la commande csp-reconcile le fait)",
+      other: "{count} fichiers de rapprochement ignorés : le volet ne lit pas encore les fichiers de facturation (la commande csp-reconcile le fait)",
+    },
+    nl: {
+      one: "{count} reconciliatiebestand overgeslagen: het venster leest nog geen factuurbestanden (de opdracht csp-reconcile wel)",
+      other: "{count} reconciliatiebestanden overgeslagen: het venster leest nog geen factuurbestanden (de opdracht csp-reconcile wel)",
+    },
+  },
   "import.removeFile": { en: "Remove {name}", fr: "Retirer {name}", nl: "{name} verwijderen" },
   "import.clear": { en: "Clear the list", fr: "Vider la liste", nl: "Lijst leegmaken" },
   "import.submit": {

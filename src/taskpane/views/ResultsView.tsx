@@ -14,6 +14,7 @@ import { customerHaystack, matches } from "./search";
 import { usePane } from "../state";
 import { SelectRows, rowsBySheet, useSelectRows } from "./select";
 import { SheetLinks } from "../components/SheetLinks";
+import { MoneySection } from "./MoneySection";
 import { Pager, usePaging } from "../components/Pager";
 import { VerdictChart } from "../components/VerdictChart";
 
@@ -133,6 +134,9 @@ export function ResultsView() {
         </Text>
         <VerdictChart byVerdict={outcome.byVerdict} selected={verdict} onSelect={setVerdict} labelId="chart-title" />
       </section>
+
+      {/* Only when reconciliation files were given (§9 is optional): no files, no figures to show. */}
+      {outcome.report.money.files.length > 0 && <MoneySection money={outcome.report.money} customers={outcome.customers} onSelect={select} />}
 
       <section className={styles.section} aria-labelledby="customers-title">
         <h3 id="customers-title" className={styles.h3}>
