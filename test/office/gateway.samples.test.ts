@@ -5,7 +5,8 @@
  */
 import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
-import { reconcileImports } from "../../src/cli/run";
+import { reconcileImports, runFolder } from "../../src/cli/run";
+import { customerOutcomes } from "../../src/office/reconcile";
 import { ENGLISH_WORDS, actionSentence } from "../../src/domain/actions";
 import { AdviceItem, adviceText } from "../../src/domain/advice";
 import { ImportFile } from "../../src/domain/importer";
@@ -135,4 +136,13 @@ describe("Next steps (spec §8) in the outcome: the engine's actions, with the r
     for (const c of outcome.customers) expect(said(c)).toEqual(said(out.report.customers.find((r) => r.customer === c.name)!));
     expect(out.report.customers.flatMap(said).length).toBeGreaterThan(5);
   });
+});
+
+test("a customer's money at stake in the outcome is report.json's (§9, in cents), given the billing files' lines", async () => {
+  const out = await runFolder({ folder: path.join(__dirname, "..", "..", "samples"), out: null, json: null, asOf: AS_OF, today: AS_OF }, () => undefined);
+  const customers = customerOutcomes(out.result, [], out.money);
+  for (const c of customers) expect(c.money).toEqual(out.report.customers.find((r) => r.customer === c.name)!.money);
+  expect(customers.find((c) => c.name === "Transports Lefèvre SA")!.money).toEqual([{ currency: "EUR", soFar: 596.3, perDay: 24.61 }]);
+  // Without billing lines (the pane today): no figures at all.
+  expect(customerOutcomes(out.result).every((c) => c.money.length === 0)).toBe(true);
 });
