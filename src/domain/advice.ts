@@ -74,19 +74,46 @@ export function byAccount(rows: readonly RowResult[], indexes: readonly number[]
   return [...indexes].sort((a, b) => compareCodePoints(key(a), key(b)) || a - b);
 }
 
-/** The report's notes of a group: "reassign licenses" (§4) and the advice that applies. */
-export function groupNotes(group: GroupResult, rows: readonly RowResult[], asOf: number): string[] {
-  const notes: string[] = [];
-  if (group.verdict === "DONE" && group.reassign) notes.push(ADVICE.reassign);
+/** One piece of a group's advice, in no language: `adviceText` says it in English, the task pane in its own. */
+export type AdviceItem =
+  | { readonly kind: "reassign" }
+  | { readonly kind: "doubleBilling"; readonly days: number }
+  /** The commitment end date (ISO) of an old row to let expire. */
+  | { readonly kind: "letExpire"; readonly date: string }
+  | { readonly kind: "transferOrCancel" };
+
+export function adviceText(a: AdviceItem): string {
+  switch (a.kind) {
+    case "reassign":
+      return ADVICE.reassign;
+    case "doubleBilling":
+      return fill(ADVICE.doubleBilling, a.days);
+    case "letExpire":
+      return fill(ADVICE.letExpire, a.date);
+    case "transferOrCancel":
+      return ADVICE.transferOrCancel;
+  }
+}
+
+/** A group's advice, item by item: "reassign licenses" (§4), the days of double billing, the dates to let old rows expire (account by account), "transfer or cancel". */
+export function adviceItems(group: GroupResult, rows: readonly RowResult[], asOf: number): AdviceItem[] {
+  const items: AdviceItem[] = [];
+  if (group.verdict === "DONE" && group.reassign) items.push({ kind: "reassign" });
   const days = doubleBillingDays(group, asOf);
-  if (days !== null) notes.push(fill(ADVICE.doubleBilling, days));
+  if (days !== null) items.push({ kind: "doubleBilling", days });
   for (const i of byAccount(rows, group.rows)) {
     const r = rows[i];
-    const note = r.outcome === "grouped" ? letExpireNote(r, asOf) : "";
-    if (note !== "" && !notes.includes(note)) notes.push(note);
+    if (r.outcome !== "grouped" || !expiresSoon(r, asOf)) continue;
+    const date = serialToIso(r.endDate!);
+    if (!items.some((a) => a.kind === "letExpire" && a.date === date)) items.push({ kind: "letExpire", date });
   }
-  if (group.verdict === "NCE_STILL_BILLED") notes.push(ADVICE.transferOrCancel);
-  return notes;
+  if (group.verdict === "NCE_STILL_BILLED") items.push({ kind: "transferOrCancel" });
+  return items;
+}
+
+/** The report's notes of a group: its advice items in English. */
+export function groupNotes(group: GroupResult, rows: readonly RowResult[], asOf: number): string[] {
+  return adviceItems(group, rows, asOf).map(adviceText);
 }
 
 /**

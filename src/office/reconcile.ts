@@ -11,16 +11,20 @@
  *   So a run stopped later leaves a workbook that says "Re-run needed" (the pane sees the
  *   "writing"/"cancelled" status), and a re-run or "Remove reconciliation" finds everything.
  */
+import { adviceItems } from "../domain/advice";
 import { isoToSerial } from "../domain/cells";
 import { reconcile as runEngine } from "../domain/engine";
 import { customerKeyOf, readCustomerList } from "../domain/customers";
 import { CustomerListSource } from "../domain/model";
+import { NO_BILLING } from "../domain/charges";
+import { MoneyResult, computeMoney, customerMoney, inCents } from "../domain/money";
 import { buildReport } from "../domain/report";
 import { looksLikeDomain } from "../domain/text";
 import { LABEL, NEXT_STEP, RERUN_LABEL, severityRank } from "../domain/verdicts";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecords, readWorkbook } from "../domain/workbook";
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
+import { actionOutcomes } from "./actions";
 import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeLinks, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
 import { readPreviousDone } from "./done";
@@ -183,7 +187,7 @@ function listDomains(lists: readonly CustomerListSource[]): Map<string, Set<stri
   return byKey;
 }
 
-export function customerOutcomes(result: ReturnType<typeof runEngine>, lists: readonly CustomerListSource[] = []): CustomerOutcome[] {
+export function customerOutcomes(result: ReturnType<typeof runEngine>, lists: readonly CustomerListSource[] = [], money: MoneyResult = computeMoney(result, NO_BILLING)): CustomerOutcome[] {
   const rowsOf = new Map<number, { sheet: string; row: number }[]>();
   const idsOf = new Map<number, Set<string>>();
   const domains = listDomains(lists);
@@ -214,12 +218,13 @@ export function customerOutcomes(result: ReturnType<typeof runEngine>, lists: re
         verdict: c.verdict,
         flagged: c.flagged,
         problemRows: c.problemRows,
-        groups: groups.map((g) => ({ offer: g.offerLabel, azure: g.azure, verdict: g.verdict, required: g.totals.R, newSeats: g.totals.N })),
+        groups: groups.map((g) => ({ offer: g.offerLabel, azure: g.azure, verdict: g.verdict, required: g.totals.R, newSeats: g.totals.N, advice: adviceItems(g, result.rows, result.asOf) })),
         domains: [...(domains.get(c.key) ?? [])],
         subscriptionIds: [...(idsOf.get(c.index) ?? [])],
         reasons: groups.map((g) => `${g.offerLabel}: ${LABEL[g.verdict]} (R ${g.totals.R}, N ${g.totals.N})`),
         nextStep: NEXT_STEP[c.verdict],
         rows: rowsOf.get(c.index) ?? [],
+        money: inCents(customerMoney(money, c.index)),
       };
     });
 }
@@ -369,10 +374,16 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       throw new WorkbookError("failed", { message: (e as Error).message ?? String(e) }, (e as Error).message);
     }
     progress({ fraction: 1, phase: "done" });
-    const report = buildReport(result);
+    // Money at stake (§9) needs the old accounts' reconciliation files, which the pane cannot
+    // import yet (the importer leaves them aside, and billing sheets in the workbook are not
+    // read): every figure is empty and the pane shows no money section. Reading them only means
+    // passing their charge lines here.
+    const money = computeMoney(result, NO_BILLING);
+    const report = buildReport(result, money);
     return {
       report,
-      customers: customerOutcomes(result, input.customerLists),
+      customers: customerOutcomes(result, input.customerLists, money),
+      actions: actionOutcomes(result),
       problems: result.problems,
       byVerdict: report.totals.byVerdict,
       stats: { requests: meter.requests, largestRequestBytes: meter.largestBytes, rows: result.rows.length, ms: Date.now() - started },

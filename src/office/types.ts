@@ -4,6 +4,10 @@
  * src/office and runs against office.js — or, in tests and on the development page, against
  * the in-memory fake Excel of src/office/fake.
  */
+import type { ActionCode } from "../domain/actions/table";
+import type { SentenceFacts } from "../domain/actions/sentence";
+import type { AdviceItem } from "../domain/advice";
+import type { Money } from "../domain/money";
 import type { ImportFile } from "../domain/importer";
 import type { Problem, Role } from "../domain/model";
 import type { Report } from "../domain/report";
@@ -75,6 +79,8 @@ export interface GroupOutcome {
   /** R and N of spec §4 (for Azure, counts of subscriptions). */
   readonly required: number;
   readonly newSeats: number;
+  /** The group's advice (days of double billing, a date to let an old subscription expire...), for the card. */
+  readonly advice: readonly AdviceItem[];
 }
 
 /** One customer the pane lists after a run. */
@@ -97,11 +103,46 @@ export interface CustomerOutcome {
   readonly nextStep: string;
   /** Where the customer's subscription rows are, for "select them". */
   readonly rows: readonly { readonly sheet: string; readonly row: number }[];
+  /** §9 money at stake per currency, in cents, as report.json has it; empty when no charge line matched. */
+  readonly money: Money;
+}
+
+/** A place in the workbook: a sheet and its 1-based row. */
+export interface RowRef {
+  readonly sheet: string;
+  readonly row: number;
+}
+
+/** One action of spec §8 Next steps (src/domain/actions), with where its subscriptions are. */
+export interface ActionOutcome {
+  /** Identity across runs: customer, account, action, offer, subscription IDs. */
+  readonly key: string;
+  readonly action: ActionCode;
+  readonly customer: string;
+  /** The customer's CustomerOutcome.index. */
+  readonly customerIndex: number;
+  readonly microsoftId: string | null;
+  /** Where the partner signs in (§8): the old account's name, "new", "microsoft" or "customer". */
+  readonly account: string;
+  readonly accountKind: "old" | "new" | "microsoft" | "customer";
+  readonly subscriptionIds: readonly string[];
+  readonly seats: number | null;
+  /** ISO date, or null. */
+  readonly due: string | null;
+  readonly doubleBillingDays: number | null;
+  /** The sentence in English, as report.json and the Next steps sheet say it. */
+  readonly text: string;
+  /** What the sentence says, in no language: the pane says it in its own. */
+  readonly sentence: SentenceFacts;
+  /** The rows of the subscriptions it names, to select them; empty when it names none. */
+  readonly rows: readonly RowRef[];
 }
 
 export interface ReconcileOutcome {
   readonly report: Report;
   readonly customers: readonly CustomerOutcome[];
+  /** Spec §8 Next steps, in §8's order. */
+  readonly actions: readonly ActionOutcome[];
   readonly problems: readonly Problem[];
   readonly byVerdict: Partial<Record<CustomerVerdict, number>>;
   readonly stats: { readonly requests: number; readonly largestRequestBytes: number; readonly rows: number; readonly ms: number };

@@ -1,5 +1,5 @@
 /**
- * The task pane: four views (Import, Sheets, Results, Settings) over one workbook gateway, a
+ * The task pane: five views (Import, Sheets, Results, Next steps, Settings) over one workbook gateway, a
  * Reconcile bar that stays at the bottom, and a polite live region for progress and results.
  * Components reach the workbook only through the gateway they are given.
  */
@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular, SettingsRegular } from "@fluentui/react-icons";
 import type { WorkbookGateway } from "../office/types";
 import { I18nProvider, MessageKey, useI18n } from "./i18n";
 import { PaneProvider, View, usePane } from "./state";
@@ -28,6 +28,7 @@ import { srOnly } from "./components/styles";
 import { ImportView } from "./views/ImportView";
 import { SheetsView } from "./views/SheetsView";
 import { ResultsView } from "./views/ResultsView";
+import { NextStepsView } from "./views/NextStepsView";
 
 // Rarely used: fetched when first opened, not with the pane.
 const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ "./views/SettingsView"));
@@ -49,11 +50,11 @@ const useStyles = makeStyles({
     padding: "12px 16px 4px",
   },
   logo: { width: "20px", height: "20px", flexShrink: 0 },
-  // Four tabs must fit ~320 px in every language ("Paramètres", "Instellingen"): tabs share the
+  // Five tabs must fit ~320 px in every language ("Paramètres", "Instellingen"): tabs share the
   // width and may shrink; the list scrolls sideways rather than the whole pane.
-  tabs: { padding: "0 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", overflowY: "hidden" },
+  tabs: { padding: "0 2px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowX: "auto", overflowY: "hidden" },
   tabList: { flexWrap: "nowrap" },
-  tab: { flexShrink: 0, paddingLeft: "4px", paddingRight: "4px" },
+  tab: { flexShrink: 0, paddingLeft: "2px", paddingRight: "2px" },
   main: { flexGrow: 1, padding: "12px 16px 16px", display: "flex", flexDirection: "column", gap: "12px", minWidth: 0 },
   // A file name or an Excel message may be one long unbroken word: it wraps, the pane never widens.
   notice: { minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
@@ -69,11 +70,13 @@ const useStyles = makeStyles({
   },
 });
 
-const VIEWS: readonly { view: View; label: MessageKey; heading: MessageKey }[] = [
+// Settings is a gear: five worded tabs do not fit 320 px in French or Dutch.
+const VIEWS: readonly { view: View; label: MessageKey; heading: MessageKey; iconOnly?: boolean }[] = [
   { view: "import", label: "nav.import", heading: "import.heading" },
   { view: "sheets", label: "nav.sheets", heading: "sheets.heading" },
   { view: "results", label: "nav.results", heading: "results.heading" },
-  { view: "settings", label: "nav.settings", heading: "settings.heading" },
+  { view: "nextSteps", label: "nav.nextSteps", heading: "next.heading" },
+  { view: "settings", label: "nav.settings", heading: "settings.heading", iconOnly: true },
 ];
 
 function NoticeBar() {
@@ -114,6 +117,8 @@ function CurrentView({ view }: { view: View }) {
       return <SheetsView />;
     case "results":
       return <ResultsView />;
+    case "nextSteps":
+      return <NextStepsView />;
     case "settings":
       return <SettingsView />;
   }
@@ -147,8 +152,15 @@ function Shell() {
       <nav className={styles.tabs} aria-label={t("nav.label")}>
         <TabList className={styles.tabList} selectedValue={pane.view} onTabSelect={(_, d) => pane.goTo(d.value as View)} size="small">
           {VIEWS.map((v) => (
-            <Tab key={v.view} className={styles.tab} id={`tab-${v.view}`} value={v.view} aria-controls="view-panel">
-              {t(v.label)}
+            <Tab
+              key={v.view}
+              className={styles.tab}
+              id={`tab-${v.view}`}
+              value={v.view}
+              aria-controls="view-panel"
+              {...(v.iconOnly ? { icon: <SettingsRegular />, "aria-label": t(v.label), title: t(v.label) } : {})}
+            >
+              {v.iconOnly ? null : t(v.label)}
             </Tab>
           ))}
         </TabList>

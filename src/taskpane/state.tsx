@@ -7,7 +7,7 @@ import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, 
 import { CancelledError, Progress, ProgressFn, ReconcileOutcome, WorkbookError, WorkbookGateway, WorkbookState } from "../office/types";
 import { useI18n } from "./i18n";
 
-export type View = "import" | "sheets" | "results" | "settings";
+export type View = "import" | "sheets" | "results" | "nextSteps" | "settings";
 export type TaskKind = "import" | "reconcile" | "remove" | "save";
 
 export interface Task {

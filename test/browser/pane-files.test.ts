@@ -27,6 +27,7 @@ describe("placing files", () => {
       "exports/offer-map.xlsx",
       "exports/Accounts.csv",
       "exports/README.md",
+      "exports/billing/FR 2026-11.csv",
       "exports/from/stray.csv",
       "elsewhere/FR/loose.csv",
       "loose.xlsx",
@@ -41,6 +42,8 @@ describe("placing files", () => {
       { type: "layout", path: "offer-map.xlsx", placement: { role: "from", account: "", kind: "offerMap" } },
       { type: "layout", path: "Accounts.csv", placement: { role: "from", account: "", kind: "accounts" } },
       { type: "ignored", path: "exports/README.md" },
+      // A reconciliation file (§9) is no export of some old account: left out, not asked about.
+      { type: "billing", path: "billing/FR 2026-11.csv" },
       { type: "loose", path: "exports/from/stray.csv", folder: "from" },
       { type: "loose", path: "elsewhere/FR/loose.csv", folder: "FR" },
       { type: "loose", path: "loose.xlsx", folder: null },

@@ -2,10 +2,13 @@
 // chosen by Office's display language, with numbers and dates in the locale's format.
 import * as fs from "fs";
 import * as path from "path";
-import { ERRORS, LANGUAGES, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
+import { ACTION_WORDS, ADVICE_TEXTS, ERRORS, LANGUAGES, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
 import { PROBLEM_PATTERNS, PROBLEM_SUFFIXES, UNKNOWN, recognise, translateProblem } from "../../src/taskpane/i18n/problems";
 import { createI18n, pickLanguage } from "../../src/taskpane/i18n";
-import { CUSTOMER_ORDER, LABEL, NEXT_STEP } from "../../src/domain/verdicts";
+import { CUSTOMER_ORDER, LABEL, NEXT_STEP, PROBLEM_ROW_CODES } from "../../src/domain/verdicts";
+import { ACTION_TABLE, Action, ENGLISH_WORDS, SentenceFacts, actionSentence } from "../../src/domain/actions";
+import { AdviceItem, adviceText } from "../../src/domain/advice";
+import { engineActions } from "./support/action-corpus";
 import { RUN_WARNING_TEXT } from "../../src/domain/warnings";
 import type { Problem } from "../../src/domain/model";
 import { groupReason } from "../../src/taskpane/views/reasons";
@@ -18,7 +21,7 @@ import { engineProblems } from "./support/problem-corpus";
 const forms = (t: Text): string[] => (typeof t === "string" ? [t] : [t.one, t.other]);
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-const sections = { MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS, WARNINGS } as const;
+const sections = { MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS, WARNINGS, ACTION_WORDS, ADVICE_TEXTS } as const;
 
 /**
  * Entries whose French or Dutch is rightly the English word. Anything else equal to the English
@@ -32,7 +35,14 @@ const SAME_AS_ENGLISH = new Set([
   "MESSAGES.settings.asOfDate.fr",
   // Only values and Dutch punctuation, which is the English one.
   "MESSAGES.results.group.nl",
+  "MESSAGES.results.groupAdvice.nl",
   "MESSAGES.import.problem.nl",
+  // French says "action" too.
+  "MESSAGES.count.actions.fr",
+  // A name, and Dutch says "account" too.
+  "MESSAGES.next.account.microsoft.fr",
+  "MESSAGES.next.account.microsoft.nl",
+  "MESSAGES.next.account.old.nl",
 ]);
 
 describe("catalogue", () => {
@@ -158,7 +168,7 @@ describe("no hard-coded user-facing text in the pane's components", () => {
 describe("a customer's groups in the pane's language", () => {
   const en = createI18n("en");
   const fr = createI18n("fr-FR");
-  const g = (over: Partial<Parameters<typeof groupReason>[0]>) => ({ offer: "Office 365 E3", azure: false, verdict: "MISSING_NEW" as const, required: 25, newSeats: 0, ...over });
+  const g = (over: Partial<Parameters<typeof groupReason>[0]>) => ({ offer: "Office 365 E3", azure: false, verdict: "MISSING_NEW" as const, required: 25, newSeats: 0, advice: [], ...over });
 
   it("says the offer, the verdict label (the badge's and the chart's) and the seats", () => {
     expect(groupReason(g({}), en)).toBe("Office 365 E3: New subscription missing (required 25, new 0)");
@@ -266,5 +276,89 @@ describe("problem texts: the engine's English in English, translated by code and
     const p = { code: "BAD_QUANTITY" as const, message: "Quantity arrived by carrier pigeon" };
     expect(fr.problemText(p)).toBe(`${PROBLEMS.BAD_QUANTITY.fr}. ${UNKNOWN.fr}`);
     expect(createI18n("en").problemText(p)).toBe(p.message);
+  });
+});
+
+describe("Next steps sentences: the engine's English, said again in French and Dutch from the action's facts", () => {
+  let corpus: Action[];
+  beforeAll(() => {
+    corpus = engineActions();
+  });
+  const lines = ACTION_TABLE.map((l) => l.n);
+  /** The values an action's sentence carries as they are (names, IDs, offers, files). */
+  const values = (f: SentenceFacts) => [f.customer, f.oldAccount ?? "", f.offer ?? "", ...f.ids, f.file?.source ?? "", ...f.oldOffers].filter((v) => v !== "");
+
+  it("the corpus holds every kind of sentence: each line of the table, let it expire, the NCE window open and closed, each reason, each unreadable file", () => {
+    const seen = new Set(corpus.map((a) => a.line));
+    expect(lines.filter((n) => !seen.has(n))).toEqual([]);
+    expect(corpus.some((a) => a.sentence.letExpire)).toBe(true);
+    expect(new Set(corpus.map((a) => a.sentence.nceWindow))).toEqual(new Set([null, "open", "closed"]));
+    expect(new Set(corpus.flatMap((a) => a.sentence.problemRow))).toEqual(new Set(PROBLEM_ROW_CODES));
+    expect(new Set(corpus.flatMap((a) => (a.sentence.file ? [a.sentence.file.code] : [])))).toEqual(new Set(["MISSING_COLUMN", "UNREADABLE_FILE", "EMPTY_FILE"]));
+    expect(corpus.some((a) => a.sentence.doubleBillingDays !== null)).toBe(true);
+    expect(corpus.some((a) => a.sentence.seats === null && ACTION_TABLE.find((l) => l.n === a.line)!.text.includes("{seats}"))).toBe(true);
+    expect(corpus.some((a) => a.sentence.ids.length === 0 && ACTION_TABLE.find((l) => l.n === a.line)!.text.includes("{ids}"))).toBe(true);
+  });
+
+  it("has French and Dutch words for every line of the action table, every phrase and every problem-row reason", () => {
+    const keys = [...lines.map((n) => `line.${n}`), ...PROBLEM_ROW_CODES.map((c) => `problemRow.${c}`), ...Object.keys(ENGLISH_WORDS).filter((k) => !["lines", "problemRow", "separator", "end"].includes(k))];
+    expect(keys.filter((k) => !(k in ACTION_WORDS))).toEqual([]);
+    expect(Object.keys(ACTION_WORDS).length).toBe(keys.length);
+  });
+
+  it("puts {ids} after a space in every language, so that an action without subscription IDs leaves no gap", () => {
+    for (const entry of Object.values(ACTION_WORDS)) {
+      for (const lang of LANGUAGES) if ((entry.en as string).includes(" {ids}")) expect(entry[lang]).toContain(" {ids}");
+    }
+  });
+
+  it("says in English what report.json says, with the locale's dates", () => {
+    const en = createI18n("en-US");
+    for (const a of corpus) {
+      expect(actionSentence(ENGLISH_WORDS, a.sentence)).toBe(a.text);
+      expect(en.action(a.sentence)).toBe(a.text.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => en.date(iso)));
+    }
+  });
+
+  it.each(["fr-FR", "nl-NL"] as const)("says every sentence in %s: placeholders filled, the values kept, no English left", (tag) => {
+    const i18n = createI18n(tag);
+    const lang = i18n.language as "fr" | "nl";
+    const local = Object.values(ACTION_WORDS).map((e) => e[lang] as string).join("\n");
+    const englishPieces = Object.values(ACTION_WORDS)
+      .flatMap((e) => (e.en as string).split(/\{\w+\}/))
+      .map((p) => p.replace(/^[\s"(),.:;×]+|[\s"(),.:;×]+$/g, ""))
+      .filter((p) => /\p{L}+\s+\p{L}+/u.test(p) && !local.includes(p));
+    expect(englishPieces.length).toBeGreaterThan(30);
+    const said = new Set<string>();
+    for (const a of corpus) {
+      const text = i18n.action(a.sentence);
+      said.add(text);
+      expect(text).not.toMatch(/[{}]/);
+      expect(text).not.toBe(a.text);
+      for (const v of values(a.sentence)) expect(text).toContain(v);
+      if (a.sentence.due) expect(text).toContain(i18n.date(a.sentence.due));
+      expect(englishPieces.filter((p) => text.includes(p))).toEqual([]);
+      const words = values(a.sentence).reduce((t, v) => t.split(v).join(" "), text);
+      expect(words).not.toMatch(/\b(the|seats|still|bills|suspend|cancel|days|create|expire|instead|check|reseller|licenses|missing|column|empty|file could)\b/i);
+    }
+    expect(said.size).toBe(new Set(corpus.map((a) => a.text)).size);
+  });
+});
+
+describe("a group's advice in the pane's language", () => {
+  const items: AdviceItem[] = [{ kind: "doubleBilling", days: 22 }, { kind: "letExpire", date: "2026-12-18" }, { kind: "transferOrCancel" }, { kind: "reassign" }];
+
+  it("says in English what the workbook's Advice column says", () => {
+    const en = createI18n("en");
+    expect(items.map((i) => en.advice(i))).toEqual(["double billing for 22 days", `let it expire on ${en.date("2026-12-18")}`, "transfer or cancel within 7 days", "reassign licenses"]);
+    for (const i of items) if (i.kind !== "letExpire") expect(en.advice(i)).toBe(adviceText(i));
+  });
+
+  it.each(["fr-FR", "nl-NL"] as const)("in %s, with the values", (tag) => {
+    const i18n = createI18n(tag);
+    const said = items.map((i) => i18n.advice(i));
+    expect(said[0]).toContain("22");
+    expect(said[1]).toContain(i18n.date("2026-12-18"));
+    for (const [k, text] of said.entries()) expect(text).not.toBe(adviceText(items[k]));
   });
 });

@@ -10,7 +10,9 @@
 // - no request leaves the test server (the production page may also fetch office.js from the
 //   Office CDN, served here from the npm copy), and nothing breaks the page's CSP.
 //
-// UPDATE_SCREENSHOT=1 refreshes docs/screenshots/taskpane-results.png.
+// UPDATE_SCREENSHOT=1 refreshes docs/screenshots/taskpane-results.png, taskpane-next-steps.png and
+// taskpane-money.png (its figures are the command's for samples/billing, handed to the pane: the
+// pane reads no billing file yet).
 import { execFile } from "child_process";
 import { promises as fs } from "fs";
 import * as http from "http";
@@ -20,15 +22,15 @@ import { gzipSync } from "zlib";
 import type { AddressInfo } from "net";
 import { Browser, BrowserContext, Page, chromium } from "playwright-core";
 import ExcelJS from "exceljs";
-import { reconcileImports, RunOutput } from "../../src/cli/run";
+import { reconcileImports, runFolder, RunOutput } from "../../src/cli/run";
 import { scanFolder } from "../../src/cli/folder";
 import type { Cell } from "../../src/domain/cells";
 import type { ImportFile } from "../../src/domain/importer";
 import { readCsv } from "../../src/domain/readers/csv";
 import { readXlsx } from "../../src/domain/readers/xlsx";
-import { CUSTOMER_ORDER, isFlagged } from "../../src/domain/verdicts";
-import type { DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
-import { ERRORS, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
+import { CUSTOMER_ORDER, NEXT_STEP, isFlagged } from "../../src/domain/verdicts";
+import type { DevMoney, DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
+import { ACTION_WORDS, ADVICE_TEXTS, ERRORS, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
 import { PROBLEM_PATTERNS, PROBLEM_SUFFIXES } from "../../src/taskpane/i18n/problems";
 import { createI18n } from "../../src/taskpane/i18n";
 import { unreadableFileMessage } from "../../src/domain/importer";
@@ -40,6 +42,8 @@ const CDN = "https://appsforoffice.microsoft.com";
 const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const SCREENSHOT = path.join(ROOT, "docs", "screenshots", "taskpane-results.png");
+const SCREENSHOT_NEXT = path.join(ROOT, "docs", "screenshots", "taskpane-next-steps.png");
+const SCREENSHOT_MONEY = path.join(ROOT, "docs", "screenshots", "taskpane-money.png");
 const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const AS_OF = "2026-11-24";
 /** The pane's own budget for its first download (React + Fluent UI are most of it). */
@@ -151,6 +155,12 @@ async function gridOf(file: string): Promise<Cell[][]> {
   return file.endsWith(".xlsx") ? readXlsx(bytes, async () => ExcelJS) : readCsv(bytes);
 }
 
+/** The command's money figures for a folder with billing/ files, to hand to the pane (DevMoney). */
+async function commandMoney(folder: string): Promise<DevMoney> {
+  const out = await runFolder({ folder, out: null, json: null, asOf: AS_OF, today: AS_OF }, () => undefined);
+  return { report: out.report.money, customers: Object.fromEntries(out.report.customers.map((c) => [c.customer, c.money])) };
+}
+
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), "pane-test-"));
   // PANE_TEST_DIST=<dir> reuses a build made by `node test/browser/build-pane.js <dir>` (working on the tests).
@@ -253,6 +263,8 @@ describe("the pane on the in-memory workbook (development page)", () => {
   let folderFiles: number;
   let beforeReconcile: unknown;
   let emptyWorkbook: unknown;
+  /** The command's money at stake for the samples with their billing/ files (the pane reads none yet). */
+  let money: DevMoney;
 
   beforeAll(async () => {
     // A partner's export folder: the old accounts and the lists in the §6 layout, picked as a folder;
@@ -286,6 +298,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
     await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
     await page.getByRole("heading", { name: "Import exports" }).waitFor();
     emptyWorkbook = await hooks(page, (wb) => wb.snapshot());
+    money = await commandMoney(SAMPLES);
   }, 120_000);
 
   afterAll(async () => {
@@ -381,6 +394,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
   });
 
   it("reconciles and shows the engine's counts: customers per verdict, flagged, problems", async () => {
+    await page.evaluate((m) => window.__gate!.money(m), money);
     await page.getByRole("button", { name: "Reconcile" }).click();
     await page.getByTestId("verdict-chart").waitFor();
     const shown = await page.locator('[data-testid="verdict-chart"] button[data-verdict]').evaluateAll((els) =>
@@ -411,6 +425,45 @@ describe("the pane on the in-memory workbook (development page)", () => {
       await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
       await fs.writeFile(SCREENSHOT, shot);
     }
+  });
+
+  it("shows the money at stake (§9): totals per currency and the ten most expensive customers of each, from the files given, pre-tax", async () => {
+    const section = page.getByTestId("money");
+    expect(await section.getByRole("heading", { name: "Money at stake" }).count()).toBe(1);
+    const text = await section.innerText();
+    expect(text).toContain("from the reconciliation files given");
+    expect(text).toContain("before tax, per currency, never converted");
+    const eur = (n: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+    const currencies = await section.locator("[data-currency]").evaluateAll((els) => els.map((e) => e.getAttribute("data-currency")));
+    expect(currencies).toEqual(money.report.byCurrency.map((m) => m.currency));
+    expect(currencies).toEqual(["CHF", "EUR"]);
+    for (const total of money.report.byCurrency) {
+      const block = section.locator(`[data-currency="${total.currency}"]`);
+      expect(await block.getByTestId("money-total").innerText()).toBe(`${eur(total.soFar, total.currency)} so far · ${eur(total.perDay, total.currency)} per further day`);
+      // Ranked within the currency: by cost so far, then per day; customers costing nothing left out.
+      const want = Object.entries(money.customers)
+        .flatMap(([name, m]) => m.filter((x) => x.currency === total.currency && (x.soFar !== 0 || x.perDay !== 0)).map((x) => ({ name, ...x })))
+        .sort((a, b) => b.soFar - a.soFar || b.perDay - a.perDay)
+        .slice(0, 10);
+      const shown = await block.locator("li[data-customer]").evaluateAll((els) => els.map((e) => [e.getAttribute("data-customer"), e.querySelector("span")!.textContent]));
+      expect(shown).toEqual(want.map((c) => [c.name, `${eur(c.soFar, total.currency)} so far, ${eur(c.perDay, total.currency)} per day`]));
+    }
+    expect(await section.locator('[data-currency="EUR"] li[data-customer]').first().getAttribute("data-customer")).toBe("Transports Lefèvre SA");
+    expect(text).toContain(`${money.report.unmatchedLines} charge lines are for subscriptions not reconciled here.`);
+    // Tall enough that the Reconcile bar, which stays at the bottom, covers none of it.
+    await page.setViewportSize({ width: 350, height: 1800 });
+    const shot = await section.screenshot();
+    await page.setViewportSize({ width: 350, height: 900 });
+    await fs.writeFile(path.join(work, "taskpane-money.png"), shot);
+    if (process.env.UPDATE_SCREENSHOT === "1") await fs.writeFile(SCREENSHOT_MONEY, shot);
+    // A click selects the customer's rows, as everywhere in the pane.
+    await section.getByRole("button", { name: "Transports Lefèvre SA" }).click();
+    const selection = await hooks(page, (wb) => wb.selection());
+    const lefevre = expected.result.customers.find((c) => c.name === "Transports Lefèvre SA")!;
+    const at = expected.result.rows.filter((r) => r.customer === lefevre.index && r.at?.sheet === selection?.sheet).map((r) => r.at!.row);
+    expect(at.length).toBeGreaterThan(0);
+    expect(selection?.rows).toEqual(at.sort((a, b) => a - b));
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("filters by a verdict from the chart and finds customers by name", async () => {
@@ -450,7 +503,7 @@ describe("the pane on the in-memory workbook (development page)", () => {
   it("selects a flagged customer's rows in the workbook", async () => {
     await page.getByRole("searchbox", { name: "Search customers" }).fill("moreau");
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
-    await page.locator('li[data-customer="Pharmacie Moreau"]').getByRole("button", { name: "Pharmacie Moreau" }).click();
+    await page.getByTestId("customer-list").locator('li[data-customer="Pharmacie Moreau"]').getByRole("button", { name: "Pharmacie Moreau" }).click();
     const selection = await hooks(page, (wb) => wb.selection());
     expect(selection?.sheet).toBe("FR subscriptions");
     const values = await hooks(page, (wb) => wb.values("FR subscriptions"));
@@ -473,6 +526,129 @@ describe("the pane on the in-memory workbook (development page)", () => {
     const values = await hooks(page, (wb) => wb.values("NL subscriptions"));
     expect(rowsOfFile(values, "from/NL/Bakkerij De Vries.csv", 4)).toHaveLength(1);
     expect(selection).toEqual({ sheet: "NL subscriptions", rows: rowsOfFile(values, "from/NL/Bakkerij De Vries.csv", 4) });
+  });
+
+  it("carries a customer's advice on its card, beside a next step that does not contradict it", async () => {
+    await page.getByRole("searchbox", { name: "Search customers" }).fill("Lefèvre");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
+    const card = page.getByTestId("customer-list").locator('li[data-customer="Transports Lefèvre SA"]');
+    const en = createI18n("en-US");
+    expect(await card.getByTestId("advice").innerText()).toBe(`Advice: Office 365 E3: double billing for 22 days; let it expire on ${en.date("2026-12-18")}`);
+    const next = await card.getByText("Next step:").locator("..").innerText();
+    expect(next).toBe(`Next step: ${NEXT_STEP.OLD_STILL_ACTIVE}`);
+    expect(next).toMatch(/unless the advice says to let it expire/);
+    // Screen readers hear the advice with the customer's name.
+    const described = await card.getByRole("button", { name: "Transports Lefèvre SA" }).getAttribute("aria-describedby");
+    expect(described?.split(" ")).toContain(await card.getByTestId("advice").getAttribute("id"));
+  });
+
+  describe("Next steps (spec §8): account by account", () => {
+    const en = createI18n("en-US");
+    /** What the English pane says for an action: the engine's sentence, with the locale's dates. */
+    const said = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}/g, (iso) => en.date(iso));
+    const byPlace = () => {
+      const out = new Map<string, typeof expected.report.actions>();
+      for (const a of expected.report.actions) {
+        const kind = ["new", "microsoft", "customer"].includes(a.account) ? a.account : `old:${a.account}`;
+        out.set(kind, [...(out.get(kind) ?? []), a]);
+      }
+      return out;
+    };
+    const tab = (place: string) => page.locator(`[data-testid="next-accounts"] [role="tab"][data-place="${place}"]`);
+    const open = async (place: string) => {
+      await tab(place).click();
+      await page.locator(`[data-testid="next-panel"][data-place="${place}"]`).waitFor();
+    };
+
+    it("counts the actions of each place to sign in to: the new account first, the old accounts by name, Microsoft, the customers' tenants", async () => {
+      await page.getByRole("tab", { name: "Next steps" }).click();
+      await page.getByRole("heading", { name: "Next steps", level: 2 }).waitFor();
+      const tabs = await page.locator('[data-testid="next-accounts"] [role="tab"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-place")!));
+      const want = byPlace();
+      expect(tabs).toEqual(["new", "old:DE", "old:FR", "old:NL", "microsoft", "customer"]);
+      const label = (place: string) => (place === "new" ? "New account" : place === "microsoft" ? "Microsoft" : place === "customer" ? "Customers’ tenants" : `Account ${place.slice(4)}`);
+      for (const place of tabs) {
+        const n = want.get(place)!.length;
+        // Seen: the place and its count; heard: "Account FR 4 actions".
+        expect(await tab(place).locator("[data-count]").first().innerText()).toBe(String(n));
+        expect(await page.getByRole("tab", { name: `${label(place)} ${n} action${n === 1 ? "" : "s"}`, exact: true }).count()).toBe(1);
+      }
+      expect([...want.values()].reduce((n, l) => n + l.length, 0)).toBe(expected.report.actions.length);
+      // One place at a time: the new account's list is open, and says where to sign in.
+      expect(await page.getByTestId("next-panel").getAttribute("data-place")).toBe("new");
+      expect(await page.getByTestId("next-panel").getByText("Sign in to the new account in Partner Center.").count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it("lists one place's actions in §8's order, each in the engine's words", async () => {
+      for (const [place, actions] of byPlace()) {
+        await open(place);
+        const items = await page.locator('[data-testid="action-list"] > li').evaluateAll((els) => els.map((e) => [e.getAttribute("data-customer"), e.getAttribute("data-action")]));
+        expect(items).toEqual(actions.map((a) => [a.customer, a.action]));
+        const sentences = await page.locator('[data-testid="action-list"] > li > span.fui-Text').allInnerTexts();
+        expect(sentences).toEqual(actions.map((a) => said(a.text)));
+      }
+    });
+
+    it("selects the subscription's row in its account's sheet when its customer is clicked", async () => {
+      await open("old:FR");
+      const lefevre = expected.report.actions.find((a) => a.customer === "Transports Lefèvre SA" && a.action === "SUSPEND_OLD")!;
+      const item = page.locator('[data-testid="action-list"] > li[data-customer="Transports Lefèvre SA"][data-action="SUSPEND_OLD"]');
+      expect(await item.innerText()).toContain(`Due ${en.date(lefevre.due!)}`);
+      await item.getByRole("button", { name: "Transports Lefèvre SA" }).click();
+      const values = await hooks(page, (wb) => wb.values("FR subscriptions"));
+      const rows = values.flatMap((r, i) => (r.includes(lefevre.subscriptionIds[0]) ? [i + 1] : []));
+      expect(rows).toHaveLength(1);
+      expect(await hooks(page, (wb) => wb.selection())).toEqual({ sheet: "FR subscriptions", rows });
+      await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.startsWith("Selected 1 row on FR subscriptions"));
+
+      // An Azure confirmation names the old account's Azure rows; a new-account action its new rows.
+      await open("new");
+      const activate = expected.report.actions.find((a) => a.account === "new" && a.action === "ACTIVATE_SUBSCRIPTION")!;
+      await page.locator(`[data-testid="action-list"] > li[data-action="ACTIVATE_SUBSCRIPTION"][data-customer="${activate.customer}"]`).getByRole("button", { name: activate.customer }).click();
+      const newValues = await hooks(page, (wb) => wb.values("New subscriptions"));
+      const newRows = newValues.flatMap((r, i) => (activate.subscriptionIds.some((id) => r.includes(id)) ? [i + 1] : []));
+      expect(newRows.length).toBe(activate.subscriptionIds.length);
+      expect(await hooks(page, (wb) => wb.selection())).toEqual({ sheet: "New subscriptions", rows: newRows });
+    });
+
+    it("copies a subscription ID to the clipboard and says so, also where the webview refuses the Clipboard API", async () => {
+      await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+      await open("old:FR");
+      const lefevre = expected.report.actions.find((a) => a.customer === "Transports Lefèvre SA" && a.action === "SUSPEND_OLD")!;
+      const id = lefevre.subscriptionIds[0];
+      const copy = page.locator(`li[data-id="${id}"] button`);
+      expect(await copy.getAttribute("aria-label")).toBe(`Copy ${id}`);
+      await copy.click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
+      await page.waitForFunction((text) => document.querySelector('[role="status"]')?.textContent?.trim() === text, `Copied ${id}.`);
+      expect([await copy.innerText(), await copy.getAttribute("aria-label")]).toEqual(["Copied", `Copied ${id}.`]);
+      // Tall enough to show the places, their counts and the copied ID above the Reconcile bar.
+      await page.setViewportSize({ width: 350, height: 1100 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const shot = await page.screenshot({ fullPage: false });
+      await page.setViewportSize({ width: 350, height: 900 });
+      await fs.writeFile(path.join(work, "taskpane-next-steps.png"), shot);
+      if (process.env.UPDATE_SCREENSHOT === "1") await fs.writeFile(SCREENSHOT_NEXT, shot);
+
+      // An Office webview that refuses navigator.clipboard: the hidden textarea and execCommand("copy").
+      await page.evaluate(() => {
+        Object.defineProperty(navigator.clipboard, "writeText", { configurable: true, value: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")) });
+        (window as unknown as { copied: string[] }).copied = [];
+        document.addEventListener("copy", () => (window as unknown as { copied: string[] }).copied.push(String(document.getSelection())));
+      });
+      await open("old:DE");
+      const de = expected.report.actions.find((a) => a.account === "DE" && a.subscriptionIds.length > 0)!;
+      const deCopy = page.getByRole("button", { name: `Copy ${de.subscriptionIds[0]}` });
+      await deCopy.click();
+      await page.waitForFunction((text) => document.querySelector('[role="status"]')?.textContent?.trim() === text, `Copied ${de.subscriptionIds[0]}.`);
+      expect(await page.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([de.subscriptionIds[0]]);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(de.subscriptionIds[0]);
+      // Focus stays on the button, and the textarea is gone.
+      expect(await page.evaluate(() => [document.activeElement?.closest("li")?.getAttribute("data-id"), document.querySelectorAll("textarea").length])).toEqual([de.subscriptionIds[0], 0]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.evaluate(() => delete (navigator.clipboard as unknown as { writeText?: unknown }).writeText);
+    });
   });
 
   it("removes the reconciliation after confirmation, leaving the workbook as it was imported", async () => {
@@ -561,6 +737,8 @@ describe("a run with only the new account's exports", () => {
     await page.getByTestId("verdict-chart").waitFor();
     expect(await page.getByTestId("results-summary").innerText()).toContain("0 flagged");
     expect(await page.locator('[data-warning="NO_OLD_ACCOUNT"]').innerText()).toBe(RUN_WARNING_TEXT.NO_OLD_ACCOUNT);
+    // No reconciliation file given: no money section, not an empty one.
+    expect(await page.getByTestId("money").count()).toBe(0);
     const summary = await hooks(page, (wb) => wb.values("Summary"));
     expect(summary.map((r) => r[0]).filter((v) => typeof v === "string" && v.startsWith("Warning:"))).toEqual([`Warning: ${RUN_WARNING_TEXT.NO_OLD_ACCOUNT}`]);
     expect(await axeViolations(page)).toEqual([]);
@@ -599,6 +777,13 @@ describe("keyboard", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name: "Results" }).waitFor();
     await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Next steps" }).waitFor();
+    expect(await page.getByRole("tabpanel").getByText("Reconcile to list here what to do, account by account.").count()).toBe(1);
+    // Settings is a gear, named for screen readers.
+    await page.keyboard.press("ArrowRight");
+    expect(await focused()).toBe("tab:tab-settings");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Settings");
     await page.keyboard.press("Space");
     await page.getByRole("heading", { name: "Settings" }).waitFor();
     await page.getByRole("radio", { name: /^Today/ }).waitFor(); // the view is fetched on first use
@@ -632,7 +817,7 @@ describe("language and theme", () => {
 describe("a narrow pane in French and in Dutch: every word translated, nothing wider than the pane", () => {
   /** English of the catalogue and of the engine's problems, cut at the values: pieces of two words or more that no French or Dutch text also holds. */
   function englishPieces(): string[] {
-    const entries = [MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS, WARNINGS].flatMap((section) => Object.values(section as Record<string, Record<string, Text>>));
+    const entries = [MESSAGES, VERDICTS, NEXT_STEPS, PROBLEMS, PHASES, ERRORS, WARNINGS, ACTION_WORDS, ADVICE_TEXTS].flatMap((section) => Object.values(section as Record<string, Record<string, Text>>));
     const forms = (t: Text) => (typeof t === "string" ? [t] : [t.one, t.other]);
     const local = [...entries.flatMap((e) => [...forms(e.fr), ...forms(e.nl)]), ...PROBLEM_PATTERNS.flatMap((p) => [p.fr, p.nl])].join("\n");
     const english = [...entries.flatMap((e) => forms(e.en)), ...PROBLEM_PATTERNS.map((p) => p.en), ...PROBLEM_SUFFIXES.map((p) => p.en)];
@@ -675,7 +860,7 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
     placed = (await scanFolder(exports)).files.length;
   });
 
-  it.each(["fr-FR", "nl-NL"] as const)("%s at 320 px: import with a broken file, reconcile, results, settings, the Remove dialog, an error", async (lang) => {
+  it.each(["fr-FR", "nl-NL"] as const)("%s at 320 px: import with a broken file and billing files, reconcile, results with money, next steps, settings, the Remove dialog, an error", async (lang) => {
     const i18n = createI18n(lang);
     const t = i18n.t;
     const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
@@ -686,11 +871,15 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
     const views: { where: string; texts: string[]; width: number }[] = [];
     const look = async (where: string) => {
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
-      views.push({ where, texts: await page.evaluate(readable), width: await page.evaluate(() => document.documentElement.scrollWidth) });
+      // The page, and the tab bar within it (it would scroll sideways rather than widen the page).
+      const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.querySelector("nav")?.scrollWidth ?? 0));
+      views.push({ where, texts: await page.evaluate(readable), width });
     };
 
     await look("import");
     await page.getByTestId("folder-input").setInputFiles(exports);
+    // The billing/ folder: recognised, left out, and said so (the pane does not read billing files yet).
+    expect(await page.locator('details[data-group="billing"] summary').innerText()).toBe(t("import.billing", { count: 2 }));
     await look("import, files staged");
     await page.getByRole("button", { name: t("import.submit", { count: placed }) }).click();
     await page.getByRole("heading", { name: t("sheets.heading") }).waitFor();
@@ -703,13 +892,37 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
     expect(await importNotice.evaluate((el) => [el.scrollWidth <= el.clientWidth, el.getBoundingClientRect().right <= 320])).toEqual([true, true]);
     await look("sheets, with the import's notice");
 
+    await page.evaluate((m) => window.__gate!.money(m), await commandMoney(exports));
     await page.getByRole("button", { name: t("run.reconcile") }).click();
     await page.getByTestId("verdict-chart").waitFor();
+    expect(await page.getByTestId("money").getByRole("heading", { name: t("money.heading") }).count()).toBe(1);
     await page.getByRole("tab", { name: t("results.showAll") }).click();
     await look("results, all customers");
+    // The customer of the broken file, and of the readable file named the same way (one long word each).
     await page.getByRole("searchbox", { name: t("results.search") }).fill("contoso_export");
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 2);
+    expect(await page.locator(`[data-testid="customer-list"] li[data-customer="${LONG_NAME.replace(/\.xlsx$/, "")}"]`).getAttribute("data-verdict")).toBe("UNREADABLE_EXPORT");
+    await look("results, the customers of the long-named files");
+    await page.getByRole("searchbox", { name: t("results.search") }).fill("lefevre");
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-list"] li[data-customer]').length === 1);
-    await look("results, the customer of the broken file");
+    expect(await page.getByTestId("advice").innerText()).toContain(i18n.advice({ kind: "letExpire", date: "2026-12-18" }));
+    await look("results, a card with advice");
+
+    // Next steps: every place to sign in to, and an ID copied.
+    await page.getByRole("tab", { name: t("nav.nextSteps") }).click();
+    await page.getByTestId("next-panel").waitFor();
+    const places = await page.locator('[data-testid="next-accounts"] [role="tab"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-place")!));
+    expect(places).toEqual(["new", "old:DE", "old:FR", "old:NL", "microsoft", "customer"]);
+    for (const place of [...places, "old:FR"]) {
+      await page.locator(`[data-testid="next-accounts"] [role="tab"][data-place="${place}"]`).click();
+      await page.locator(`[data-testid="next-panel"][data-place="${place}"]`).waitFor();
+      await look(`next steps, ${place}`);
+    }
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    const id = await page.getByTestId("action-list").locator("li[data-id]").first().getAttribute("data-id");
+    await page.getByRole("button", { name: t("next.copy", { id: id! }) }).click();
+    await page.waitForFunction((text) => document.querySelector('[role="status"]')?.textContent?.trim() === text, t("next.copied", { id: id! }));
+    await look("next steps, an ID copied");
 
     await page.getByRole("tab", { name: t("nav.settings") }).click();
     await page.getByRole("button", { name: t("settings.save") }).waitFor();

@@ -5,7 +5,10 @@
  */
 import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
-import { reconcileImports } from "../../src/cli/run";
+import { reconcileImports, runFolder } from "../../src/cli/run";
+import { customerOutcomes } from "../../src/office/reconcile";
+import { ENGLISH_WORDS, actionSentence } from "../../src/domain/actions";
+import { AdviceItem, adviceText } from "../../src/domain/advice";
 import { ImportFile } from "../../src/domain/importer";
 import { writtenWorkbook } from "../support/written";
 import { compareWithWriter } from "./support/compare";
@@ -85,4 +88,61 @@ test("the comparison notices a changed value, a changed formula and an extra cel
   store.userWrite("Groups", 500, 3, "stray");
   const cmp = compareWithWriter(store, wb);
   expect(cmp.mismatches).toHaveLength(3);
+});
+
+describe("Next steps (spec §8) in the outcome: the engine's actions, with the rows of the subscriptions they name", () => {
+  test("the report's actions, in order, each with its account kind, its facts and the workbook rows holding its subscription IDs", async () => {
+    const b = bench();
+    const { outcome } = await importAndReconcile(b, files);
+    const { out } = await expected(files);
+    expect(outcome.actions.map((a) => [a.customer, a.account, a.action, a.subscriptionIds, a.seats, a.due, a.doubleBillingDays, a.text])).toEqual(
+      out.report.actions.map((a) => [a.customer, a.account, a.action, a.subscriptionIds, a.seats, a.due, a.doubleBillingDays, a.text]),
+    );
+    expect(outcome.actions.length).toBeGreaterThan(20);
+    // The facts say the sentence again: the pane can say it in French or Dutch from them.
+    for (const a of outcome.actions) expect(actionSentence(ENGLISH_WORDS, a.sentence)).toBe(a.text);
+    const kinds = new Set(outcome.actions.map((a) => a.accountKind));
+    expect(kinds).toEqual(new Set(["old", "new", "microsoft", "customer"]));
+    for (const a of outcome.actions) expect(a.accountKind === "old").toBe(!["new", "microsoft", "customer"].includes(a.account));
+    let selectable = 0;
+    for (const a of outcome.actions) {
+      // Each named subscription ID is on exactly the rows given (one row per ID), in the account's sheet.
+      expect(a.rows.length).toBe(a.subscriptionIds.length);
+      a.rows.forEach((at, k) => {
+        const sheet = b.fake.store.mustSheet(at.sheet);
+        const cells = Array.from({ length: 12 }, (_, c) => b.fake.store.cell(sheet, at.row, c + 1)?.value);
+        expect(cells).toContain(a.subscriptionIds[k]);
+        if (a.accountKind === "old") expect(at.sheet).toBe(`${a.account} subscriptions`);
+        selectable++;
+      });
+      const customer = outcome.customers.find((c) => c.index === a.customerIndex);
+      expect(customer?.name).toBe(a.customer);
+    }
+    expect(selectable).toBeGreaterThan(10);
+  });
+
+  test("a customer card's groups carry their advice: days of double billing, the date to let an old subscription expire", async () => {
+    const b = bench();
+    const { outcome } = await importAndReconcile(b, files);
+    const lefevre = outcome.customers.find((c) => c.name === "Transports Lefèvre SA")!;
+    expect(lefevre.groups.find((g) => g.verdict === "OLD_STILL_ACTIVE")?.advice).toEqual([
+      { kind: "doubleBilling", days: 22 },
+      { kind: "letExpire", date: "2026-12-18" },
+    ]);
+    const { out } = await expected(files);
+    // The same advice as report.json's notes, customer for customer (the card lists groups most severe first).
+    const said = (c: { groups: readonly { notes?: readonly string[]; advice?: readonly AdviceItem[] }[] }) =>
+      c.groups.flatMap((g) => g.notes ?? g.advice!.map(adviceText)).sort();
+    for (const c of outcome.customers) expect(said(c)).toEqual(said(out.report.customers.find((r) => r.customer === c.name)!));
+    expect(out.report.customers.flatMap(said).length).toBeGreaterThan(5);
+  });
+});
+
+test("a customer's money at stake in the outcome is report.json's (§9, in cents), given the billing files' lines", async () => {
+  const out = await runFolder({ folder: path.join(__dirname, "..", "..", "samples"), out: null, json: null, asOf: AS_OF, today: AS_OF }, () => undefined);
+  const customers = customerOutcomes(out.result, [], out.money);
+  for (const c of customers) expect(c.money).toEqual(out.report.customers.find((r) => r.customer === c.name)!.money);
+  expect(customers.find((c) => c.name === "Transports Lefèvre SA")!.money).toEqual([{ currency: "EUR", soFar: 596.3, perDay: 24.61 }]);
+  // Without billing lines (the pane today): no figures at all.
+  expect(customerOutcomes(out.result).every((c) => c.money.length === 0)).toBe(true);
 });

@@ -8,7 +8,8 @@ import { countsAt } from "../engine";
 import { AccountRef, CustomerResult, EngineResult, GroupResult, RowResult, UnreadableFile } from "../model";
 import { caseFold, compareCodePoints, normalizeName } from "../text";
 import { CUSTOMER_ORDER } from "../verdicts";
-import { ACTION_PHRASES, ACTION_TABLE, ActionCode, ActionFacts, ActionLine, STILL_NEEDED, evaluateAction, fillText } from "./table";
+import { SentenceFacts, ENGLISH_WORDS, actionSentence } from "./sentence";
+import { ACTION_TABLE, ActionCode, ActionFacts, ActionLine, STILL_NEEDED, evaluateAction } from "./table";
 
 /** One action as report.json and the CSV carry it (spec §8), in this field order. */
 export interface ReportAction {
@@ -47,6 +48,8 @@ export interface Action extends ReportAction {
   readonly file: string | null;
   /** SUSPEND_OLD phrased "let it expire on <due>" (the commitment ends within 30 days). */
   readonly letExpire: boolean;
+  /** What `text` says, in no language: the pane says it in French or Dutch (sentence.ts). */
+  readonly sentence: SentenceFacts;
 }
 
 /** The `account` of an action for an engine account: the old account's name, or "new". */
@@ -66,7 +69,8 @@ interface Draft {
   readonly rows: readonly number[];
   readonly file: UnreadableFile | null;
   readonly seats: number | null;
-  readonly where: string;
+  /** {where}: the old account to sign in to, or null for the new account. */
+  readonly oldAccount: string | null;
 }
 
 /** The facts of one candidate, always built with every field in one order (one object shape). */
@@ -85,10 +89,7 @@ function factsOf(c: CustomerResult, g: GroupResult | null, row: RowResult | null
 }
 
 const isBilling = (r: RowResult) => r.status === "active" || r.status === "pending";
-const where = (a: AccountRef): string => (a.role === "to" ? ACTION_PHRASES.whereNew : fillText(ACTION_PHRASES.whereOld, { account: a.account }));
-
-/** The first part of an unreadable file's message ("Missing column Quantity", "The file is empty"). */
-const problemOf = (f: UnreadableFile): string => f.message.split(/[:;]/)[0].trim();
+const where = (a: AccountRef): string | null => (a.role === "to" ? null : a.account);
 
 function seatsOf(line: ActionLine, g: GroupResult | null, row: RowResult | null): number | null {
   switch (line.seats) {
@@ -132,11 +133,11 @@ function drafts(result: EngineResult, c: CustomerResult, problemRows: readonly n
       case "customer": {
         if (!evaluateAction(line.when, customerFacts)) break;
         if (line.account === "missingExport") {
-          for (const a of c.missingExports) draft(line, { account: actionAccount(a), group: null, rows: [], file: null, seats: null, where: where(a) });
+          for (const a of c.missingExports) draft(line, { account: actionAccount(a), group: null, rows: [], file: null, seats: null, oldAccount: where(a) });
         } else if (line.account === "fileAccount") {
-          for (const f of c.unreadableFiles) draft(line, { account: actionAccount(f), group: null, rows: [], file: f, seats: null, where: where(f) });
+          for (const f of c.unreadableFiles) draft(line, { account: actionAccount(f), group: null, rows: [], file: f, seats: null, oldAccount: where(f) });
         } else {
-          draft(line, { account: "new", group: null, rows: [], file: null, seats: null, where: ACTION_PHRASES.whereNew });
+          draft(line, { account: "new", group: null, rows: [], file: null, seats: null, oldAccount: null });
         }
         break;
       }
@@ -146,7 +147,7 @@ function drafts(result: EngineResult, c: CustomerResult, problemRows: readonly n
           const statuses = line.subscriptionIds === "newPendingOrSuspended" ? ["pending", "suspended"] : line.subscriptionIds === "newActive" ? ["active"] : [];
           const named = rows.filter((i) => R[i].role === "to" && statuses.includes(R[i].status!));
           const account = line.account === "microsoft" ? "microsoft" : line.account === "customer" ? "customer" : "new";
-          draft(line, { account, group: g, rows: named, file: null, seats: seatsOf(line, g, null), where: ACTION_PHRASES.whereNew });
+          draft(line, { account, group: g, rows: named, file: null, seats: seatsOf(line, g, null), oldAccount: null });
         }
         break;
       case "oldRow":
@@ -154,7 +155,7 @@ function drafts(result: EngineResult, c: CustomerResult, problemRows: readonly n
           for (const i of old) {
             const r = R[i];
             if (!evaluateAction(line.when, factsOf(c, g, r, 0, false))) continue;
-            draft(line, { account: r.account, group: g, rows: [i], file: null, seats: seatsOf(line, g, r), where: where(r) });
+            draft(line, { account: r.account, group: g, rows: [i], file: null, seats: seatsOf(line, g, r), oldAccount: where(r) });
           }
         }
         break;
@@ -169,7 +170,7 @@ function drafts(result: EngineResult, c: CustomerResult, problemRows: readonly n
           for (const billing of accounts.values()) {
             if (!evaluateAction(line.when, factsOf(c, g, null, billing.length, false))) continue;
             const r = R[billing[0]];
-            draft(line, { account: r.account, group: g, rows: billing, file: null, seats: null, where: where(r) });
+            draft(line, { account: r.account, group: g, rows: billing, file: null, seats: null, oldAccount: where(r) });
           }
         }
         break;
@@ -178,7 +179,7 @@ function drafts(result: EngineResult, c: CustomerResult, problemRows: readonly n
           const r = R[i];
           const g = r.group === null ? null : result.groups[r.group];
           if (!evaluateAction(line.when, factsOf(c, g, r, 0, true))) continue;
-          draft(line, { account: actionAccount(r), group: g, rows: [i], file: null, seats: null, where: where(r) });
+          draft(line, { account: actionAccount(r), group: g, rows: [i], file: null, seats: null, oldAccount: where(r) });
         }
         break;
     }
@@ -205,13 +206,13 @@ function problemRowsByCustomer(result: EngineResult): Map<number, number[]> {
 }
 
 /** The old offer names of a group that differ from its offer (what REASSIGN_LICENSES moves from). */
-function oldOffers(result: EngineResult, g: GroupResult): string {
+function oldOffers(result: EngineResult, g: GroupResult): string[] {
   const names: string[] = [];
   for (const r of counted(result, g).map((i) => result.rows[i])) {
     if (r.role !== "from" || r.offerName === "" || normalizeName(r.offerName) === g.offerKey) continue;
     if (!names.some((n) => normalizeName(n) === normalizeName(r.offerName))) names.push(r.offerName);
   }
-  return names.length > 0 ? names.join(", ") : ACTION_PHRASES.oldOffersUnknown;
+  return names;
 }
 
 function finish(result: EngineResult, c: CustomerResult, d: Draft): Action {
@@ -229,24 +230,22 @@ function finish(result: EngineResult, c: CustomerResult, d: Draft): Action {
   } else if (line.due === "nceWindow" && row && row.startDate !== null) {
     due = row.startDate + 7;
   }
-  const values = {
+  const sentence: SentenceFacts = {
+    line: line.n,
+    letExpire,
     customer: c.name,
-    where: d.where,
-    offer: g ? g.offerLabel : rows[0]?.offerName || ACTION_PHRASES.offerUnknown,
-    seats: d.seats ?? ACTION_PHRASES.seatsUnreadable,
-    ids: ids.join(", "),
-    date: due === null ? "" : serialToIso(due),
-    file: d.file?.source ?? "",
-    problem:
-      line.scope === "problemRow" ? rows[0].problems.map((p) => ACTION_PHRASES.problemRow[p]).join(ACTION_PHRASES.separator) : d.file ? problemOf(d.file) : "",
-    oldOffers: g && line.action === "REASSIGN_LICENSES" ? oldOffers(result, g) : "",
+    oldAccount: d.oldAccount,
+    offer: g ? g.offerLabel : rows[0]?.offerName || null,
+    seats: d.seats,
+    ids,
+    due: due === null ? null : serialToIso(due),
+    nceWindow: line.due === "nceWindow" && due !== null ? (due >= asOf ? "open" : "closed") : null,
+    doubleBillingDays: days,
+    file: d.file ? { source: d.file.source, code: d.file.code, message: d.file.message } : null,
+    problemRow: line.scope === "problemRow" ? rows[0].problems : [],
+    oldOffers: g && line.action === "REASSIGN_LICENSES" ? oldOffers(result, g) : [],
   };
-  // An export without subscription IDs: the sentence names the offer only.
-  const template = (letExpire ? ACTION_PHRASES.letExpire : line.text).replace(ids.length === 0 ? " {ids}" : "\0", "");
-  const parts = [fillText(template, values)];
-  if (line.due === "nceWindow" && due !== null) parts.push(fillText(due >= asOf ? ACTION_PHRASES.nceDue : ACTION_PHRASES.nceWindowClosed, values));
-  if (days !== null) parts.push(fillText(ACTION_PHRASES.doubleBilling, { days }));
-  const text = parts.join(ACTION_PHRASES.separator) + ACTION_PHRASES.end;
+  const text = actionSentence(ENGLISH_WORDS, sentence);
   const offer = g ? g.offerKey : null;
   return {
     customer: c.name,
@@ -267,6 +266,7 @@ function finish(result: EngineResult, c: CustomerResult, d: Draft): Action {
     offerLabel: g ? g.offerLabel : null,
     file: d.file?.source ?? null,
     letExpire,
+    sentence,
   };
 }
 

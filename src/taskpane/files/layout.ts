@@ -2,7 +2,8 @@
  * Where a picked or dropped file belongs, from its path (spec §6 folder layout):
  *
  *   from/<account>/Customers.csv, from/<account>/<customer>.csv, to/Customers.csv, to/<customer>.csv,
- *   offer-map.csv, accounts.csv — names case-insensitive, .csv or .xlsx.
+ *   offer-map.csv, accounts.csv — names case-insensitive, .csv or .xlsx; billing/<any name> is
+ *   recognised and left out (money at stake is read by the command only, for now).
  *
  * The same reading as the headless command's folder scan (src/cli/folder.ts), which cannot be
  * bundled (it reads the disk). Files outside the layout are "loose": the user says which
@@ -24,7 +25,9 @@ export interface Placement {
 export type Place =
   | { readonly type: "layout"; readonly path: string; readonly placement: Placement }
   | { readonly type: "loose"; readonly path: string; readonly folder: string | null }
-  | { readonly type: "ignored"; readonly path: string };
+  | { readonly type: "ignored"; readonly path: string }
+  /** A reconciliation (invoice) file under billing/ (§9): the pane does not read them yet. */
+  | { readonly type: "billing"; readonly path: string };
 
 export const isTableFile = (name: string): boolean => /\.(csv|xlsx)$/i.test(name);
 
@@ -84,6 +87,8 @@ export function placeFiles(paths: readonly string[]): Place[] {
       if (top === "to" && parts.length >= 2) {
         return { type: "layout", path: rel, placement: { role: "to", account: NEW_ACCOUNT, kind: listOrExport } };
       }
+      // Never an export of some old account to ask about: the command reads these (src/cli/billing.ts).
+      if (top === "billing" && parts.length >= 2) return { type: "billing", path: rel };
     }
     // A loose offer map or account list belongs to no account: it needs no question.
     const base = baseOf(name);

@@ -8,7 +8,9 @@
  * - Verdict labels and next steps in English are the domain's own (src/domain/verdicts.ts), so
  *   the pane and the workbook's Summary sheet say the same thing.
  */
-import type { CustomerVerdict } from "../../domain/verdicts";
+import { ENGLISH_WORDS } from "../../domain/actions/sentence";
+import { ADVICE, AdviceItem, fill } from "../../domain/advice";
+import type { CustomerVerdict, ProblemRowCode } from "../../domain/verdicts";
 import { LABEL, NEXT_STEP } from "../../domain/verdicts";
 import type { ProblemCode } from "../../domain/model";
 import { RUN_WARNING_TEXT, RunWarningCode } from "../../domain/warnings";
@@ -50,6 +52,11 @@ export const MESSAGES = {
     en: { one: "{count} problem", other: "{count} problems" },
     fr: { one: "{count} problème", other: "{count} problèmes" },
     nl: { one: "{count} probleem", other: "{count} problemen" },
+  },
+  "count.actions": {
+    en: { one: "{count} action", other: "{count} actions" },
+    fr: { one: "{count} action", other: "{count} actions" },
+    nl: { one: "{count} actie", other: "{count} acties" },
   },
   "count.files": {
     en: { one: "{count} file", other: "{count} files" },
@@ -148,6 +155,20 @@ export const MESSAGES = {
     en: { one: "{count} file left out (not CSV or Excel)", other: "{count} files left out (not CSV or Excel)" },
     fr: { one: "{count} fichier ignoré (ni CSV ni Excel)", other: "{count} fichiers ignorés (ni CSV ni Excel)" },
     nl: { one: "{count} bestand overgeslagen (geen CSV of Excel)", other: "{count} bestanden overgeslagen (geen CSV of Excel)" },
+  },
+  "import.billing": {
+    en: {
+      one: "{count} reconciliation file left out: the pane does not read billing files yet (the csp-reconcile command does)",
+      other: "{count} reconciliation files left out: the pane does not read billing files yet (the csp-reconcile command does)",
+    },
+    fr: {
+      one: "{count} fichier de rapprochement ignoré : le volet ne lit pas encore les fichiers de facturation (la commande csp-reconcile le fait)",
+      other: "{count} fichiers de rapprochement ignorés : le volet ne lit pas encore les fichiers de facturation (la commande csp-reconcile le fait)",
+    },
+    nl: {
+      one: "{count} reconciliatiebestand overgeslagen: het venster leest nog geen factuurbestanden (de opdracht csp-reconcile wel)",
+      other: "{count} reconciliatiebestanden overgeslagen: het venster leest nog geen factuurbestanden (de opdracht csp-reconcile wel)",
+    },
   },
   "import.removeFile": { en: "Remove {name}", fr: "Retirer {name}", nl: "{name} verwijderen" },
   "import.clear": { en: "Clear the list", fr: "Vider la liste", nl: "Lijst leegmaken" },
@@ -282,6 +303,97 @@ export const MESSAGES = {
     en: "This workbook was reconciled before. Reconcile again to list the results here.",
     fr: "Ce classeur a déjà été rapproché. Relancez le rapprochement pour afficher les résultats ici.",
     nl: "Deze werkmap is al eerder afgestemd. Stem opnieuw af om de resultaten hier te tonen.",
+  },
+
+  "results.advice": { en: "Advice:", fr: "Conseil :", nl: "Advies:" },
+  "results.groupAdvice": { en: "{offer}: {advice}", fr: "{offer} : {advice}", nl: "{offer}: {advice}" },
+
+  "money.heading": { en: "Money at stake", fr: "Montants en jeu", nl: "Bedragen op het spel" },
+  "money.source": {
+    en: "Double billing so far and per further day, from the reconciliation files given. Amounts before tax, per currency, never converted.",
+    fr: "Double facturation jusqu’ici et par jour supplémentaire, d’après les fichiers de rapprochement fournis. Montants hors taxes, par devise, jamais convertis.",
+    nl: "Dubbele facturering tot nu toe en per extra dag, volgens de opgegeven reconciliatiebestanden. Bedragen exclusief btw, per valuta, nooit omgerekend.",
+  },
+  "money.total": {
+    en: "{soFar} so far · {perDay} per further day",
+    fr: "{soFar} jusqu’ici · {perDay} par jour supplémentaire",
+    nl: "{soFar} tot nu toe · {perDay} per extra dag",
+  },
+  "money.top": {
+    en: "Most expensive customers ({currency})",
+    fr: "Clients les plus coûteux ({currency})",
+    nl: "Duurste klanten ({currency})",
+  },
+  "money.customer": { en: "{soFar} so far, {perDay} per day", fr: "{soFar} jusqu’ici, {perDay} par jour", nl: "{soFar} tot nu toe, {perDay} per dag" },
+  "money.none": {
+    en: "No charge line of these files belongs to an old subscription of this reconciliation.",
+    fr: "Aucune ligne de ces fichiers ne concerne un ancien abonnement de ce rapprochement.",
+    nl: "Geen regel van deze bestanden hoort bij een oud abonnement van deze afstemming.",
+  },
+  "money.unmatched": {
+    en: { one: "{count} charge line is for a subscription not reconciled here.", other: "{count} charge lines are for subscriptions not reconciled here." },
+    fr: { one: "{count} ligne de facturation concerne un abonnement non rapproché ici.", other: "{count} lignes de facturation concernent des abonnements non rapprochés ici." },
+    nl: { one: "{count} factuurregel hoort bij een abonnement dat hier niet is afgestemd.", other: "{count} factuurregels horen bij abonnementen die hier niet zijn afgestemd." },
+  },
+
+  "nav.nextSteps": { en: "Next steps", fr: "À faire", nl: "Te doen" },
+  "next.heading": { en: "Next steps", fr: "À faire", nl: "Te doen" },
+  "next.none": {
+    en: "Reconcile to list here what to do, account by account.",
+    fr: "Lancez le rapprochement pour voir ici ce qu’il reste à faire, compte par compte.",
+    nl: "Stem af om hier per account te zien wat er te doen is.",
+  },
+  "next.nothing": {
+    en: "Nothing to do: no customer calls for an action.",
+    fr: "Rien à faire : aucun client ne demande d’action.",
+    nl: "Niets te doen: geen enkele klant vraagt om een actie.",
+  },
+  "next.hint": {
+    en: "Sign in to one account at a time and work through its list. A customer’s name selects the subscription’s rows in the workbook.",
+    fr: "Connectez-vous à un compte à la fois et suivez sa liste. Le nom d’un client sélectionne les lignes de l’abonnement dans le classeur.",
+    nl: "Meld u aan bij één account tegelijk en werk de lijst af. De naam van een klant selecteert de rijen van het abonnement in de werkmap.",
+  },
+  "next.accounts": { en: "Where to sign in", fr: "Où se connecter", nl: "Waar aanmelden" },
+  "next.account.old": { en: "Account {account}", fr: "Compte {account}", nl: "Account {account}" },
+  "next.account.new": { en: "New account", fr: "Nouveau compte", nl: "Nieuw account" },
+  "next.account.microsoft": { en: "Microsoft", fr: "Microsoft", nl: "Microsoft" },
+  "next.account.customer": { en: "Customers’ tenants", fr: "Locataires des clients", nl: "Tenants van klanten" },
+  "next.accountCount": {
+    en: { one: "{account}: {count} action", other: "{account}: {count} actions" },
+    fr: { one: "{account} : {count} action", other: "{account} : {count} actions" },
+    nl: { one: "{account}: {count} actie", other: "{account}: {count} acties" },
+  },
+  "next.signIn.old": {
+    en: "Sign in to account {account} in Partner Center.",
+    fr: "Connectez-vous au compte {account} dans l’Espace partenaires.",
+    nl: "Meld u aan bij het account {account} in het Partnercentrum.",
+  },
+  "next.signIn.new": {
+    en: "Sign in to the new account in Partner Center.",
+    fr: "Connectez-vous au nouveau compte dans l’Espace partenaires.",
+    nl: "Meld u aan bij het nieuwe account in het Partnercentrum.",
+  },
+  "next.signIn.microsoft": {
+    en: "Open a request with Azure support.",
+    fr: "Ouvrez une demande auprès du support Azure.",
+    nl: "Open een aanvraag bij Azure-ondersteuning.",
+  },
+  "next.signIn.customer": {
+    en: "Sign in to each customer’s Microsoft 365 admin center.",
+    fr: "Connectez-vous au centre d’administration Microsoft 365 de chaque client.",
+    nl: "Meld u aan bij het Microsoft 365-beheercentrum van elke klant.",
+  },
+  "next.search": { en: "Search this list", fr: "Rechercher dans cette liste", nl: "Zoeken in deze lijst" },
+  "next.noMatch": { en: "No action matches.", fr: "Aucune action ne correspond.", nl: "Geen actie gevonden." },
+  "next.due": { en: "Due {date}", fr: "Échéance : {date}", nl: "Uiterlijk {date}" },
+  "next.ids": { en: "Subscription IDs", fr: "ID d’abonnement", nl: "Abonnements-id's" },
+  "next.copy": { en: "Copy {id}", fr: "Copier {id}", nl: "{id} kopiëren" },
+  "next.copiedShort": { en: "Copied", fr: "Copié", nl: "Gekopieerd" },
+  "next.copied": { en: "Copied {id}.", fr: "{id} copié.", nl: "{id} gekopieerd." },
+  "next.copyFailed": {
+    en: "The ID could not be copied: select it and press Ctrl+C.",
+    fr: "L’ID n’a pas pu être copié : sélectionnez-le et appuyez sur Ctrl+C.",
+    nl: "Het id kon niet worden gekopieerd: selecteer het en druk op Ctrl+C.",
   },
 
   "settings.heading": { en: "Settings", fr: "Paramètres", nl: "Instellingen" },
@@ -473,6 +585,151 @@ export const NEXT_STEPS: Record<CustomerVerdict, Entry> = withEnglish(NEXT_STEP,
     nl: "De klant heeft de nieuwe resellerrelatie niet geaccepteerd: stuur het verzoek opnieuw.",
   },
 });
+
+/**
+ * A group's advice (src/domain/advice.ts): English as the workbook's Advice column and report.json
+ * say it.
+ */
+export const ADVICE_TEXTS: Record<AdviceItem["kind"], Entry> = withEnglish(
+  {
+    doubleBilling: fill(ADVICE.doubleBilling, "{days}"),
+    letExpire: fill(ADVICE.letExpire, "{date}"),
+    transferOrCancel: ADVICE.transferOrCancel,
+    reassign: ADVICE.reassign,
+  },
+  {
+    doubleBilling: { fr: "double facturation depuis {days} jours", nl: "dubbele facturering sinds {days} dagen" },
+    letExpire: { fr: "laissez-le expirer le {date}", nl: "laat het verlopen op {date}" },
+    transferOrCancel: { fr: "transférez-le ou annulez-le dans les 7 jours", nl: "draag het over of annuleer het binnen 7 dagen" },
+    reassign: { fr: "réattribuez les licences", nl: "wijs de licenties opnieuw toe" },
+  },
+);
+
+type ActionPhrase = Exclude<keyof typeof ENGLISH_WORDS, "lines" | "problemRow" | "separator" | "end">;
+type ActionWordKey = `line.${number}` | ActionPhrase | `problemRow.${ProblemRowCode}`;
+
+/**
+ * The Next steps sentences (src/domain/actions/sentence.ts): a sentence per line of the action
+ * table and the phrases they are made of, with the same {placeholders}. English is the engine's
+ * own (ACTION_TABLE, ACTION_PHRASES), so the pane says what report.json and the Next steps sheet
+ * say. Where a sentence names {ids}, it follows a space: an action without IDs drops " {ids}".
+ */
+export const ACTION_WORDS: Record<ActionWordKey, Entry> = withEnglish<ActionWordKey>(
+  {
+    ...Object.fromEntries(Object.entries(ENGLISH_WORDS.lines).map(([n, text]) => [`line.${n}`, text])),
+    ...Object.fromEntries(Object.entries(ENGLISH_WORDS.problemRow).map(([code, text]) => [`problemRow.${code}`, text])),
+    whereOld: ENGLISH_WORDS.whereOld,
+    whereNew: ENGLISH_WORDS.whereNew,
+    doubleBilling: ENGLISH_WORDS.doubleBilling,
+    letExpire: ENGLISH_WORDS.letExpire,
+    nceDue: ENGLISH_WORDS.nceDue,
+    nceWindowClosed: ENGLISH_WORDS.nceWindowClosed,
+    oldOffersUnknown: ENGLISH_WORDS.oldOffersUnknown,
+    offerUnknown: ENGLISH_WORDS.offerUnknown,
+    seatsUnreadable: ENGLISH_WORDS.seatsUnreadable,
+  } as Record<ActionWordKey, string>,
+  {
+    "line.1": {
+      fr: "Dans {where}, exportez les abonnements de {customer} et ajoutez le fichier",
+      nl: "Exporteer in {where} de abonnementen van {customer} en voeg het bestand toe",
+    },
+    "line.2": {
+      fr: "Dans {where}, exportez à nouveau les abonnements de {customer} pour remplacer {file} ({problem})",
+      nl: "Exporteer in {where} de abonnementen van {customer} opnieuw om {file} te vervangen ({problem})",
+    },
+    "line.3": {
+      fr: "Dans le nouveau compte, renvoyez la demande de relation de revendeur à {customer} : le client ne l’a pas encore acceptée",
+      nl: "Stuur in het nieuwe account het verzoek voor de resellerrelatie opnieuw naar {customer}: de klant heeft het nog niet geaccepteerd",
+    },
+    "line.4": {
+      fr: "Dans le nouveau compte, créez maintenant {offer} × {seats} licences pour {customer} : aucun abonnement de cette offre n’est actif dans l’un ou l’autre compte",
+      nl: "Maak in het nieuwe account nu {offer} × {seats} licenties aan voor {customer}: geen abonnement van deze aanbieding is actief in een van beide accounts",
+    },
+    "line.5": {
+      fr: "Dans le nouveau compte, créez {offer} × {seats} licences pour {customer}, puis arrêtez l’ancien abonnement le même jour",
+      nl: "Maak in het nieuwe account {offer} × {seats} licenties aan voor {customer} en stop het oude abonnement dezelfde dag",
+    },
+    "line.6": {
+      fr: "Dans le nouveau compte, faites activer {offer} {ids} de {customer} : l’abonnement est en attente ou suspendu",
+      nl: "Zorg in het nieuwe account dat {offer} {ids} van {customer} actief wordt: het is in behandeling of opgeschort",
+    },
+    "line.7": {
+      fr: "Dans le nouveau compte, ajoutez {seats} licences à {offer} {ids} de {customer} avant l’arrêt de l’ancien abonnement",
+      nl: "Voeg in het nieuwe account {seats} licenties toe aan {offer} {ids} van {customer} voordat het oude abonnement stopt",
+    },
+    "line.8": {
+      fr: "Dans {where}, suspendez {offer} {ids} de {customer} ({seats} licences) : il est encore facturé à côté du nouveau",
+      nl: "Schort in {where} {offer} {ids} van {customer} op ({seats} licenties): het wordt nog naast het nieuwe gefactureerd",
+    },
+    "line.9": {
+      fr: "Dans {where}, transférez ou annulez {offer} {ids} de {customer} ({seats} licences) : il est encore facturé à côté du nouveau",
+      nl: "Draag in {where} {offer} {ids} van {customer} over of annuleer het ({seats} licenties): het wordt nog naast het nieuwe gefactureerd",
+    },
+    "line.10": {
+      fr: "Dans {where}, transférez ou annulez {offer} {ids} de {customer} ({seats} licences) : un abonnement nouveau commerce suspendu reste facturé",
+      nl: "Draag in {where} {offer} {ids} van {customer} over of annuleer het ({seats} licenties): een opgeschort abonnement met nieuwe commerce blijft gefactureerd",
+    },
+    "line.11": {
+      fr: "Demandez à Microsoft (support Azure) de transférer les abonnements Azure de la société {customer} vers le nouveau compte",
+      nl: "Vraag Microsoft (Azure-ondersteuning) de Azure-abonnementen van het bedrijf {customer} naar het nieuwe account te verplaatsen",
+    },
+    "line.12": {
+      fr: "Dans {where}, vérifiez que l’ancien abonnement Azure {ids} de {customer} apparaît comme suspendu : le nouveau est actif",
+      nl: "Controleer in {where} of het oude Azure-abonnement {ids} van {customer} als opgeschort wordt getoond: het nieuwe is actief",
+    },
+    "line.13": {
+      fr: "Dans le nouveau compte, {offer} {ids} de {customer} a {seats} licences de plus que l’ancien compte : réduisez-les ou confirmez",
+      nl: "In het nieuwe account heeft {offer} {ids} van {customer} {seats} licenties meer dan het oude account had: verminder ze of bevestig",
+    },
+    "line.14": {
+      fr: "Dans le locataire de {customer}, réattribuez les licences des utilisateurs de {oldOffers} à {offer}",
+      nl: "Verplaats in de tenant van {customer} de licenties van de gebruikers van {oldOffers} naar {offer}",
+    },
+    "line.15": {
+      fr: "Dans {where}, vérifiez {offer} {ids} de {customer} : {problem} ; corrigez la ligne dans le classeur ou marquez-la Exclude, puis relancez le rapprochement",
+      nl: "Controleer in {where} {offer} {ids} van {customer}: {problem}; corrigeer de rij in de werkmap of markeer ze met Exclude en stem daarna opnieuw af",
+    },
+    "problemRow.BAD_QUANTITY": {
+      fr: "sa quantité est illisible, ses licences ne sont donc pas comptées",
+      nl: "het aantal is onleesbaar, dus de licenties tellen niet mee",
+    },
+    "problemRow.UNKNOWN_STATUS": {
+      fr: "son état n’est pas un état connu, il n’est donc pas compté",
+      nl: "de status is geen bekende status, dus het telt niet mee",
+    },
+    "problemRow.EMPTY_OFFER": { fr: "son nom d’offre est vide", nl: "de aanbiedingsnaam is leeg" },
+    "problemRow.DUPLICATE_ID": {
+      fr: "son ID d’abonnement figure déjà dans une autre ligne du compte, il n’est donc pas compté",
+      nl: "het abonnements-id staat al in een andere rij van het account, dus het telt niet mee",
+    },
+    "problemRow.SAME_ID_OLD_NEW": {
+      fr: "son ID d’abonnement figure aussi dans un ancien compte",
+      nl: "het abonnements-id staat ook in een oud account",
+    },
+    whereOld: { fr: "le compte {account}", nl: "het account {account}" },
+    whereNew: { fr: "le nouveau compte", nl: "het nieuwe account" },
+    doubleBilling: { fr: "double facturation depuis {days} jours", nl: "dubbele facturering sinds {days} dagen" },
+    letExpire: {
+      fr: "Dans {where}, laissez {offer} {ids} de {customer} ({seats} licences) expirer le {date} au lieu de le suspendre : une résiliation en ancien commerce n’est pas remboursée",
+      nl: "Laat in {where} {offer} {ids} van {customer} ({seats} licenties) op {date} verlopen in plaats van het op te schorten: een opzegging in de oude commerce wordt niet terugbetaald",
+    },
+    nceDue: { fr: "annulez-le au plus tard le {date} (7 jours après son début)", nl: "annuleer het uiterlijk op {date} (7 dagen na de start)" },
+    nceWindowClosed: {
+      fr: "son délai d’annulation de 7 jours a pris fin le {date} : transférez-le",
+      nl: "de annuleringstermijn van 7 dagen is op {date} verstreken: draag het over",
+    },
+    oldOffersUnknown: { fr: "l’ancienne offre", nl: "de oude aanbieding" },
+    offerUnknown: { fr: "l’abonnement", nl: "het abonnement" },
+    seatsUnreadable: { fr: "un nombre illisible de", nl: "een onleesbaar aantal" },
+  } as Record<ActionWordKey, Pair>,
+);
+
+/** The punctuation between a sentence's parts and at its end (French puts a space before ";"). */
+export const ACTION_PUNCTUATION: Readonly<Record<Language, { readonly separator: string; readonly end: string }>> = {
+  en: { separator: ENGLISH_WORDS.separator, end: ENGLISH_WORDS.end },
+  fr: { separator: " ; ", end: "." },
+  nl: { separator: "; ", end: "." },
+};
 
 /** A run missing a whole side's exports (src/domain/warnings.ts); English as the Summary says it. */
 export const WARNINGS: Record<RunWarningCode, Entry> = withEnglish(RUN_WARNING_TEXT, {

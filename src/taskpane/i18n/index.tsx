@@ -3,10 +3,28 @@
  * numbers and dates formatted for the full locale (fr-BE and fr-FR share strings, not formats).
  */
 import { createContext, ReactNode, useContext, useMemo } from "react";
-import type { CustomerVerdict } from "../../domain/verdicts";
+import { ActionWords, ENGINE_FORMAT, ENGLISH_WORDS, SentenceFacts, SentenceFormat, actionSentence } from "../../domain/actions/sentence";
+import type { AdviceItem } from "../../domain/advice";
+import { PROBLEM_ROW_CODES, type CustomerVerdict } from "../../domain/verdicts";
 import type { ProblemCode } from "../../domain/model";
 import type { WorkbookError } from "../../office/types";
-import { ERRORS, Entry, LANGUAGES, Language, MESSAGES, MessageKey, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "./catalogue";
+import {
+  ACTION_PUNCTUATION,
+  ACTION_WORDS,
+  ADVICE_TEXTS,
+  ERRORS,
+  Entry,
+  LANGUAGES,
+  Language,
+  MESSAGES,
+  MessageKey,
+  NEXT_STEPS,
+  PHASES,
+  PROBLEMS,
+  Text,
+  VERDICTS,
+  WARNINGS,
+} from "./catalogue";
 import type { RunWarningCode } from "../../domain/warnings";
 import { UNKNOWN, translateProblem } from "./problems";
 
@@ -26,6 +44,12 @@ export interface I18n {
   problemText(p: { readonly code: ProblemCode; readonly message: string }): string;
   phase(key: string): string;
   warning(code: RunWarningCode): string;
+  /** A Next steps action's sentence (spec §8), from its facts: in English what report.json says, with the locale's dates and numbers. */
+  action(facts: SentenceFacts): string;
+  /** One piece of a group's advice ("double billing for 22 days"). */
+  advice(item: AdviceItem): string;
+  /** Between the parts of one sentence ("; ", in French " ; "). */
+  readonly separator: string;
   error(key: WorkbookError["key"]): string;
   number(n: number): string;
   percent(fraction: number): string;
@@ -48,6 +72,25 @@ function safeLocale(tag: string | null | undefined, language: Language): string 
   }
 }
 
+/** The words of the action sentences in one language (English: the engine's own). */
+function actionWords(language: Language): ActionWords {
+  const w = (key: keyof typeof ACTION_WORDS) => ACTION_WORDS[key][language] as string;
+  return {
+    lines: Object.fromEntries(Object.keys(ENGLISH_WORDS.lines).map((n) => [n, w(`line.${Number(n)}`)])),
+    problemRow: Object.fromEntries(PROBLEM_ROW_CODES.map((c) => [c, w(`problemRow.${c}`)])) as ActionWords["problemRow"],
+    whereOld: w("whereOld"),
+    whereNew: w("whereNew"),
+    doubleBilling: w("doubleBilling"),
+    letExpire: w("letExpire"),
+    nceDue: w("nceDue"),
+    nceWindowClosed: w("nceWindowClosed"),
+    oldOffersUnknown: w("oldOffersUnknown"),
+    offerUnknown: w("offerUnknown"),
+    seatsUnreadable: w("seatsUnreadable"),
+    ...ACTION_PUNCTUATION[language],
+  };
+}
+
 export function createI18n(displayLanguage: string | null | undefined): I18n {
   const language = pickLanguage(displayLanguage);
   const locale = safeLocale(displayLanguage, language);
@@ -65,6 +108,21 @@ export function createI18n(displayLanguage: string | null | undefined): I18n {
     });
   };
   const pick = (entry: Entry, values?: Values) => render(entry[language], values);
+  const problemText = ({ code, message }: { readonly code: ProblemCode; readonly message: string }) => {
+    if (language === "en") return message;
+    return translateProblem(code, message, language) ?? `${pick(PROBLEMS[code])}. ${UNKNOWN[language]}`;
+  };
+  const words = actionWords(language);
+  const formatDate = (iso: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? dates.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : iso;
+  };
+  const sentenceFormat: SentenceFormat = {
+    number: (n) => numbers.format(n),
+    date: formatDate,
+    // The reason, short: the first part of the message, in the pane's language.
+    fileProblem: (f) => (language === "en" ? ENGINE_FORMAT.fileProblem(f) : (translateProblem(f.code, f.message, language) ?? pick(PROBLEMS[f.code])).split(/\s*[:;]/)[0].trim()),
+  };
 
   return {
     language,
@@ -73,19 +131,16 @@ export function createI18n(displayLanguage: string | null | undefined): I18n {
     verdict: (v) => pick(VERDICTS[v]),
     nextStep: (v) => pick(NEXT_STEPS[v]),
     problem: (code) => pick(PROBLEMS[code]),
-    problemText: ({ code, message }) => {
-      if (language === "en") return message;
-      return translateProblem(code, message, language) ?? `${pick(PROBLEMS[code])}. ${UNKNOWN[language]}`;
-    },
+    problemText,
     phase: (key) => pick(key in PHASES ? PHASES[key as keyof typeof PHASES] : PHASES.working),
     warning: (code) => pick(WARNINGS[code]),
+    action: (facts) => actionSentence(words, facts, sentenceFormat),
+    separator: words.separator,
+    advice: (item) => pick(ADVICE_TEXTS[item.kind], item.kind === "doubleBilling" ? { days: item.days } : item.kind === "letExpire" ? { date: formatDate(item.date) } : {}),
     error: (key) => pick(ERRORS[key] ?? ERRORS.failed),
     number: (n) => numbers.format(n),
     percent: (f) => percents.format(Math.max(0, Math.min(1, f))),
-    date: (iso) => {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-      return m ? dates.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : iso;
-    },
+    date: formatDate,
   };
 }
 

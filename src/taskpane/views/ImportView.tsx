@@ -113,7 +113,8 @@ export function ImportView() {
 
   const loose = groups.get("loose") ?? [];
   const ignored = groups.get("ignored") ?? [];
-  const toImport = staged.filter((s) => s.place.type !== "ignored");
+  const billing = groups.get("billing") ?? [];
+  const toImport = staged.filter((s) => s.place.type !== "ignored" && s.place.type !== "billing");
   const accountMissing = loose.length > 0 && looseRole === "from" && looseAccount.trim() === "";
 
   const groupLabel = (k: string): string => {
@@ -232,7 +233,7 @@ export function ImportView() {
             {t("import.staged")}
           </h3>
           {[...groups.entries()]
-            .filter(([k]) => k !== "loose" && k !== "ignored")
+            .filter(([k]) => k !== "loose" && k !== "ignored" && k !== "billing")
             .map(([k, items]) => (
               <Disclosure key={k} className={styles.group} data-group={k} summary={
                 <>
@@ -284,6 +285,12 @@ export function ImportView() {
                 <FileList items={loose} onRemove={remove} />
               </Disclosure>
             </div>
+          )}
+
+          {billing.length > 0 && (
+            <Disclosure className={styles.group} data-group="billing" summary={<span>{t("import.billing", { count: billing.length })}</span>}>
+              <FileList items={billing} onRemove={remove} />
+            </Disclosure>
           )}
 
           {ignored.length > 0 && (

@@ -4,7 +4,7 @@
  * the row). Lists are searchable and paged: partners have thousands of customers.
  */
 import { useDeferredValue, useMemo, useState } from "react";
-import { Badge, BadgeProps, Link, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, BadgeProps, MessageBar, MessageBarBody, SearchBox, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Problem } from "../../domain/model";
 import { CUSTOMER_ORDER, CustomerVerdict, TONE, Tone } from "../../domain/verdicts";
 import type { CustomerOutcome } from "../../office/types";
@@ -12,6 +12,9 @@ import { useI18n } from "../i18n";
 import { groupReason } from "./reasons";
 import { customerHaystack, matches } from "./search";
 import { usePane } from "../state";
+import { SelectRows, rowsBySheet, useSelectRows } from "./select";
+import { SheetLinks } from "../components/SheetLinks";
+import { MoneySection } from "./MoneySection";
 import { Pager, usePaging } from "../components/Pager";
 import { VerdictChart } from "../components/VerdictChart";
 
@@ -64,18 +67,10 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
   detail: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   next: { overflowWrap: "anywhere" },
-  more: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: "2px", marginTop: "2px" },
-  selectLink: { fontSize: tokens.fontSizeBase200, textAlign: "start" },
   empty: { color: tokens.colorNeutralForeground2, padding: "8px 0" },
 });
 
 type Show = "flagged" | "all";
-
-function rowsBySheet(c: CustomerOutcome): { sheet: string; rows: number[] }[] {
-  const m = new Map<string, number[]>();
-  for (const r of c.rows) m.set(r.sheet, [...(m.get(r.sheet) ?? []), r.row]);
-  return [...m.entries()].map(([sheet, rows]) => ({ sheet, rows }));
-}
 
 export function ResultsView() {
   const pane = usePane();
@@ -104,16 +99,7 @@ export function ResultsView() {
   const customerPages = usePaging(ordered, PAGE, `${deferredQuery}|${show}|${verdict}`);
   const problemPages = usePaging(outcome?.problems ?? [], PAGE, outcome);
 
-  // Selecting is instant in Excel: no progress bar, and it may run while nothing else does.
-  const select = async (sheet: string, rows: readonly number[]) => {
-    if (pane.task) return;
-    try {
-      await pane.gateway.select(sheet, rows);
-      pane.announce(t("results.selected", { count: rows.length, sheet }));
-    } catch (e) {
-      pane.fail(e);
-    }
-  };
+  const select = useSelectRows();
 
   if (!outcome) {
     return <Text>{pane.state?.reconciled ? t("results.previousRun") : t("results.none")}</Text>;
@@ -148,6 +134,9 @@ export function ResultsView() {
         </Text>
         <VerdictChart byVerdict={outcome.byVerdict} selected={verdict} onSelect={setVerdict} labelId="chart-title" />
       </section>
+
+      {/* Only when reconciliation files were given (§9 is optional): no files, no figures to show. */}
+      {outcome.report.money.files.length > 0 && <MoneySection money={outcome.report.money} customers={outcome.customers} onSelect={select} />}
 
       <section className={styles.section} aria-labelledby="customers-title">
         <h3 id="customers-title" className={styles.h3}>
@@ -200,11 +189,12 @@ export function ResultsView() {
   );
 }
 
-function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; onSelect: (sheet: string, rows: readonly number[]) => void }) {
+function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; onSelect: SelectRows }) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, verdict, nextStep } = i18n;
-  const sheets = rowsBySheet(c);
+  const sheets = rowsBySheet(c.rows);
+  const advised = c.groups.filter((g) => g.advice.length > 0);
   const first = sheets[0];
   const id = `customer-${c.index}`;
   return (
@@ -213,7 +203,7 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
         type="button"
         className={styles.itemHead}
         disabled={!first}
-        aria-describedby={[`${id}-verdict`, c.groups.length > 0 ? `${id}-reason` : "", c.flagged ? `${id}-next` : ""].filter(Boolean).join(" ")}
+        aria-describedby={[`${id}-verdict`, c.groups.length > 0 ? `${id}-reason` : "", advised.length > 0 ? `${id}-advice` : "", c.flagged ? `${id}-next` : ""].filter(Boolean).join(" ")}
         title={first ? t("results.selectRows", { count: first.rows.length, sheet: first.sheet }) : t("results.noRows")}
         onClick={() => first && onSelect(first.sheet, first.rows)}
       >
@@ -229,25 +219,22 @@ function CustomerItem({ customer: c, onSelect }: { customer: CustomerOutcome; on
           {c.groups.map((g) => groupReason(g, i18n)).join(" · ")}
         </Text>
       )}
+      {advised.length > 0 && (
+        <Text size={200} id={`${id}-advice`} className={styles.next} data-testid="advice">
+          <strong>{t("results.advice")}</strong> {advised.map((g) => t("results.groupAdvice", { offer: g.offer, advice: g.advice.map(i18n.advice).join(i18n.separator) })).join(" · ")}
+        </Text>
+      )}
       {c.flagged && (
         <Text size={200} id={`${id}-next`} className={styles.next}>
           <strong>{t("results.nextStep")}</strong> {nextStep(c.verdict)}
         </Text>
       )}
-      {sheets.length > 1 && (
-        <div className={styles.more}>
-          {sheets.map((s) => (
-            <Link key={s.sheet} as="button" className={styles.selectLink} onClick={() => onSelect(s.sheet, s.rows)}>
-              {t("results.selectRows", { count: s.rows.length, sheet: s.sheet })}
-            </Link>
-          ))}
-        </div>
-      )}
+      <SheetLinks sheets={sheets} onSelect={onSelect} />
     </li>
   );
 }
 
-function ProblemItem({ problem: p, onSelect }: { problem: Problem; onSelect: (sheet: string, rows: readonly number[]) => void }) {
+function ProblemItem({ problem: p, onSelect }: { problem: Problem; onSelect: SelectRows }) {
   const styles = useStyles();
   const { t, problem, problemText } = useI18n();
   const where = p.row > 0 ? t("results.problemRow", { source: p.source, row: p.row }) : t("results.problemFile", { source: p.source });
