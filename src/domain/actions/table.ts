@@ -212,7 +212,7 @@ export const ACTION_TABLE: readonly ActionLine[] = [
     when: groupIs("MISSING_NEW"),
     account: "new",
     seats: "R",
-    text: "In the new account, create {offer} × {seats} seats for {customer}, then stop the old subscription the same day",
+    text: "In the new account, create {offer} × {seats} seats for {customer}, then stop the old subscription the same day, unless its advice says to let it expire",
     spec: "MISSING_NEW",
   }),
   line({

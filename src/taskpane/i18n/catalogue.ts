@@ -646,8 +646,8 @@ export const ACTION_WORDS: Record<ActionWordKey, Entry> = withEnglish<ActionWord
       nl: "Maak in het nieuwe account nu {offer} × {seats} licenties aan voor {customer}: geen abonnement van deze aanbieding is actief in een van beide accounts",
     },
     "line.5": {
-      fr: "Dans le nouveau compte, créez {offer} × {seats} licences pour {customer}, puis arrêtez l’ancien abonnement le même jour",
-      nl: "Maak in het nieuwe account {offer} × {seats} licenties aan voor {customer} en stop het oude abonnement dezelfde dag",
+      fr: "Dans le nouveau compte, créez {offer} × {seats} licences pour {customer}, puis arrêtez l’ancien abonnement le même jour, sauf si son conseil dit de le laisser expirer",
+      nl: "Maak in het nieuwe account {offer} × {seats} licenties aan voor {customer} en stop het oude abonnement dezelfde dag, tenzij het advies zegt het te laten verlopen",
     },
     "line.6": {
       fr: "Dans le nouveau compte, faites activer {offer} {ids} de {customer} : l’abonnement est en attente ou suspendu",
