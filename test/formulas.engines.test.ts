@@ -25,6 +25,9 @@ import { checkWorkbook, summaryOrder } from "./support/workbook-check";
 import { deriveActions } from "../src/domain/actions";
 import { recogniseSubscriptionHeader } from "../src/domain/headers";
 import { GENERATED, NEXT_STEPS } from "../src/layout/plan";
+import { readBillingFiles } from "../src/cli/billing";
+import { BillingData } from "../src/domain/charges";
+import { wantedKeys } from "../src/domain/money";
 
 const AS_OF = "2026-11-24";
 
@@ -89,14 +92,22 @@ function expectAgreement(o: Outcome): void {
   expect(o.verdicts).toEqual({ libreoffice: [], gnumeric: [], hyperformula: [] });
 }
 
-function run(files: ImportFile[]): RunOutput {
-  return reconcileImports(files, { asOf: AS_OF, fixedAsOf: true });
+function run(files: ImportFile[], billing?: BillingData): RunOutput {
+  return reconcileImports(files, { asOf: AS_OF, fixedAsOf: true }, billing);
+}
+
+/** The samples' billing/ read as the command reads it, for the old subscriptions of `files`. */
+async function samplesBilling(files: ImportFile[]): Promise<BillingData> {
+  const samples = path.join(__dirname, "..", "samples");
+  return readBillingFiles(samples, (await scanFolder(samples)).billing, wantedKeys(run(files).result));
 }
 
 describe("every formula cell: LibreOffice = Gnumeric = HyperFormula = stored value, and the engine's verdicts", () => {
-  test("bundled samples, then after editing Status and Quantity cells", async () => {
+  test("bundled samples with their billing files, then after editing Status and Quantity cells", async () => {
     const scan = await scanFolder(path.join(__dirname, "..", "samples"));
-    const out = run(scan.files);
+    // With billing/, as the command runs on the folder: the money columns and line are in the workbook.
+    const out = run(scan.files, await samplesBilling(scan.files));
+    expect(out.report.money.byCurrency.length).toBe(2);
     const first = await recalcAndCheck(out, "samples");
     expectAgreement(first);
     expect(first.rows).toBeGreaterThan(50);
@@ -123,6 +134,14 @@ describe("every formula cell: LibreOffice = Gnumeric = HyperFormula = stored val
     for (const engine of ENGINES) {
       expect([engine, new EngineValues(o.check.values[engine]).text(GENERATED.nextSteps, k + 2, NEXT_STEPS.stillNeeded)]).toEqual([engine, "No"]);
     }
+  });
+
+  test("the Summary one row lower: the money line and a warning above the table", async () => {
+    const oldOnly = (await scanFolder(path.join(__dirname, "..", "samples"))).files.filter((f) => f.role === "from");
+    const out = run(oldOnly, await samplesBilling(oldOnly));
+    const summary = out.plan.sheets.find((s) => s.name === GENERATED.summary)!;
+    expect(summary.blocks.find((b) => b.id === "summary")!.top).toBe(12);
+    expectAgreement(await recalcAndCheck(out, "samples-old-only"));
   });
 
   const seeds = (process.env.FORMULA_SEEDS ?? "101,202,303").split(",").map(Number);

@@ -10,9 +10,11 @@ import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { readBillingFiles } from "../src/cli/billing";
 import { scanFolder } from "../src/cli/folder";
 import { RunOutput, reconcileImports } from "../src/cli/run";
 import { customerAdvice } from "../src/domain/advice";
+import { wantedKeys } from "../src/domain/money";
 import { LABEL } from "../src/domain/verdicts";
 import { LINE_POINTS, textLines } from "../src/layout/columns";
 import { GENERATED, SUMMARY, SUMMARY_TOP } from "../src/layout/plan";
@@ -31,8 +33,12 @@ let summary: SheetPlan;
 let tmp: string;
 let file: string;
 beforeAll(async () => {
-  const scan = await scanFolder(path.join(__dirname, "..", "samples"));
-  out = reconcileImports(scan.files, { asOf: AS_OF, fixedAsOf: true, runAt: "2026-11-24T08:30:00.000Z" });
+  const samples = path.join(__dirname, "..", "samples");
+  const scan = await scanFolder(samples);
+  const options = { asOf: AS_OF, fixedAsOf: true, runAt: "2026-11-24T08:30:00.000Z" };
+  // With samples/billing, as the command runs on the folder: the money columns and line too (issue 13).
+  const billing = await readBillingFiles(samples, scan.billing, wantedKeys(reconcileImports(scan.files, options).result));
+  out = reconcileImports(scan.files, options, billing);
   summary = out.plan.sheets.find((s) => s.name === GENERATED.summary)!;
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "csp-render-"));
   file = path.join(tmp, "reconciliation.xlsx");
@@ -200,5 +206,10 @@ describe("a LibreOffice render of the Summary", () => {
     expect(measured).toBeGreaterThan(15);
     // The advice that used to live only on the export sheet (issue 11 point 6).
     expect(seen).toContain("double billing for 22 days; let it expire on 2026-12-18");
+    // Issue 13: the money at stake at the top, whole, and each customer's figures in its columns.
+    expect(seen).toContain("Money at stake");
+    expect(seen).toContain("CHF 28.50 so far, 1.90 a day; EUR 917.30 so far, 52.11 a day (to 2026-11-24; pre-tax, from the reconciliation files given (2 files), never converted; per customer in the last columns).");
+    for (const header of ["Double billing so far (CHF)", "Per day (CHF)", "Double billing so far (EUR)", "Per day (EUR)"]) expect(seen).toContain(header);
+    for (const figure of ["596.30", "24.61", "229.47", "28.50"]) expect(seen).toContain(figure);
   }, 300_000);
 });

@@ -98,6 +98,8 @@ export function finishRun(run: Reconciled, options: ReconcileOptions, billing: B
     runAt,
     // The Summary shows the run's moment in the local time of the machine that ran it.
     runAtOffsetMinutes: -new Date(runAt).getTimezoneOffset(),
+    // The Summary, Groups and Next steps show the money at stake (§9) when billing files were read.
+    money,
   });
   return { result, money, report: buildReport(result, money), plan, inputSheets: imported.sheets, records: imported.records, sheets };
 }

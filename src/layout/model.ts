@@ -13,6 +13,7 @@ import { Cell, isCellError } from "../domain/cells";
 import { isExcluded } from "../domain/engine";
 import { SubscriptionField, headerRowIndex, keyColumns, recogniseSubscriptionHeader } from "../domain/headers";
 import { AccountInfo, EngineResult, OfferMapEntry, RowResult } from "../domain/model";
+import { MoneyResult } from "../domain/money";
 import { readQuantity } from "../domain/quantity";
 import { summaryOrder } from "../domain/report";
 import { STATUS_CODE, readStatus } from "../domain/status";
@@ -22,6 +23,7 @@ import { byAccount } from "../domain/advice";
 import { caseFold, excelTrim } from "../domain/text";
 import { cellAddress, sheetPrefix } from "./a1";
 import { ADDED_HEADERS, AS_OF_CELL, GENERATED, findAddedBlock } from "./names";
+import { moneyCurrencies, moneyOf } from "./money";
 
 export interface DataSheetInfo {
   readonly name: string;
@@ -46,6 +48,11 @@ export interface PlanInput {
    * key (the add-in reads it before writing; the command starts from a fresh workbook).
    */
   readonly previousDone?: ReadonlyMap<string, string | number | boolean>;
+  /**
+   * Money at stake (spec §9) computed from the reconciliation files given; absent, or with no
+   * file, when none was given: the workbook then shows no money at all.
+   */
+  readonly money?: MoneyResult;
 }
 
 /** One export sheet: its rows, the block added beside them, and its block in CSP Rows. */
@@ -136,6 +143,10 @@ export interface Layout {
   readonly keyTexts: readonly string[];
   /** The actions of spec §8, in its order (the Next steps sheet's rows). */
   readonly actions: readonly Action[];
+  /** Money at stake of the run, null when no billing file was given (money.ts). */
+  readonly money: MoneyResult | null;
+  /** The currencies shown, one pair of columns each, in code order. */
+  readonly currencies: readonly string[];
 }
 
 /**
@@ -396,5 +407,7 @@ export function buildLayout(input: PlanInput): Layout {
     summaryOrder: summaryOrder(result),
     keyTexts,
     actions: deriveActions(result),
+    money: moneyOf(input.money),
+    currencies: moneyCurrencies(moneyOf(input.money)),
   };
 }

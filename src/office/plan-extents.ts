@@ -21,9 +21,11 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 /** The en-US code of Excel's built-in format 22, shown in each reader's regional date and time format. */
 export const DATETIME_FORMAT = "m/d/yyyy h:mm";
 export const INTEGER_FORMAT = "0";
+/** The en-US code of Excel's built-in format 4, the .xlsx writer's money format: each reader sees their own separators. */
+export const MONEY_FORMAT = "#,##0.00";
 
 export function numberFormatOf(format: string | undefined): string | null {
-  return format === "date" ? DATE_FORMAT : format === "integer" ? INTEGER_FORMAT : null;
+  return format === "date" ? DATE_FORMAT : format === "integer" ? INTEGER_FORMAT : format === "money" ? MONEY_FORMAT : null;
 }
 
 /**

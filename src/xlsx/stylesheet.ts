@@ -60,6 +60,7 @@ const XFS = {
   right: { numFmt: NUMFMT.general, font: 0, fill: 0, right: true },
   top: { numFmt: NUMFMT.general, font: 0, fill: 0, top: true },
   topInteger: { numFmt: NUMFMT.integer, font: 0, fill: 0, top: true },
+  topMoney: { numFmt: NUMFMT.money, font: 0, fill: 0, top: true },
 } satisfies Record<string, Xf>;
 
 export type StyleName = keyof typeof XFS;
@@ -78,6 +79,7 @@ export function columnStyle(spec: { readonly format?: NumberFormat; readonly wra
   if (spec.wrap) return STYLE.wrap;
   if (spec.align === "right") return STYLE.right;
   if (top && (spec.format === undefined || spec.format === "integer")) return spec.format ? STYLE.topInteger : STYLE.top;
+  if (top && spec.format === "money") return STYLE.topMoney;
   return spec.format ? STYLE[spec.format] : STYLE.plain;
 }
 

@@ -81,9 +81,11 @@ export function checkWorkbook(
       const want = stepWithGroupAdvice(nextStepOf(LABEL[g.verdict]), g);
       if (step !== want) bad.push(`Groups ${g.offerKey} Next step: workbook "${step}", engine "${want}"`);
     });
+  // The table's header row: SUMMARY_TOP, one lower when the money line and a warning are above it.
+  const top = plan.sheets.find((s) => s.name === GENERATED.summary)?.blocks.find((b) => b.id === "summary")?.top ?? SUMMARY_TOP;
   summaryCustomers.forEach((ci, i) => {
     const c = result.customers[ci];
-    const row = SUMMARY_TOP + 1 + i;
+    const row = top + 1 + i;
     const name = values.text(GENERATED.summary, row, SUMMARY.customer);
     const v = values.text(GENERATED.summary, row, SUMMARY.verdict);
     if (name !== c.name) bad.push(`Summary row ${row}: customer "${name}", engine "${c.name}"`);

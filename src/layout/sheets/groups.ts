@@ -11,6 +11,8 @@ import { Layout } from "../model";
 import { CALC, GROUP_CALC, calcAt, groupCalcAt, groupRowOf } from "../hidden";
 import { GENERATED } from "../names";
 import { ColumnSpec, SheetPlan } from "../types";
+import { groupMoney } from "../../domain/money";
+import { moneyColumns } from "../money";
 
 import { nextStepFormula, nextStepOf } from "./rules";
 
@@ -53,6 +55,8 @@ export function groupsSheet(layout: Layout): SheetPlan {
     formulaColumn("Next step", nextStep, (k) => stepWithGroupAdvice(nextStepOf(LABEL[g(k).verdict]), g(k)), { width: 60, wrap: true }),
     valueColumn("Group #", (k) => layout.groupNo[order[k]], { hidden: true }),
     valueColumn("Last CSP Calc row", (k) => layout.groupLast[layout.groupNo[order[k]] - 1], { hidden: true }),
+    // Money at stake of the group per currency (§9), after the hidden columns.
+    ...(layout.money ? moneyColumns(layout.currencies, (k) => groupMoney(layout.money!, order[k])) : []),
   ];
   return {
     name: GENERATED.groups,

@@ -13,6 +13,10 @@
  * Azure, Reassign and problem-row facts of the run. It says *Re-run needed* while the keys of the
  * group (or, for a customer's own action, of the customer) are stale. *Done* is the user's: the
  * add-in carries it over to the action with the same key on the next run.
+ *
+ * With reconciliation files (spec §9), the rows that stop the billing — an old row's SUSPEND_OLD
+ * or CANCEL_NCE — carry that row's cost per day and its currency, values of the run like the
+ * Summary's money (money.ts), after the hidden columns.
  */
 import { ACTION_CODES, ACTION_LABEL, ACTION_TABLE, Action, ActionCode, LET_EXPIRE_LABEL, STILL_NEEDED, accountLabel, stillNeeded } from "../../domain/actions";
 import { isoToSerial } from "../../domain/cells";
@@ -24,6 +28,8 @@ import { CALC, CUSTOMERS, calcAt, customerRowOf, customersAt } from "../hidden";
 import { Layout } from "../model";
 import { DONE_CHOICES, GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY } from "../names";
 import { ColumnSpec, PlanValue, SheetPlan } from "../types";
+import { inCents, rowMoney } from "../../domain/money";
+import { formatAmount } from "../money";
 
 export const NEXT_STEPS = columnsOf([
   "account", "customer", "microsoftId", "action", "offer", "ids", "seats", "due", "days", "text", "stillNeeded", "done",
@@ -46,6 +52,23 @@ function calcPosition(layout: Layout, a: Action): number {
   if (scope === "oldRow") return layout.calcRowOf.get(layout.result.rows[a.rows[0]]) ?? 0;
   if (scope === "oldAccount" && a.group !== null) return layout.accountRunLast.get(`${layout.groupNo[a.group]}|${layout.accountKeyOf(a.account)}`) ?? 0;
   return 0;
+}
+
+/** Headers of the money columns (§9), after the hidden ones. */
+export const NEXT_STEPS_PER_DAY = "Per day";
+export const NEXT_STEPS_CURRENCY = "Currency";
+
+/**
+ * Per day and currency of an action that stops an old row's billing (the §8 lines of one old row:
+ * SUSPEND_OLD, CANCEL_NCE), null for other actions and rows with no charge line. One subscription
+ * bills in one currency; should a row's lines hold two, the currency cell names each day's cost.
+ */
+function perDayOf(layout: Layout, a: Action): { perDay: number | null; currency: string } | null {
+  if (!layout.money || SCOPE.get(a.line) !== "oldRow" || a.rows.length !== 1) return null;
+  const m = inCents(rowMoney(layout.money, a.rows[0]));
+  if (m.length === 0) return null;
+  if (m.length === 1) return { perDay: m[0].perDay, currency: m[0].currency };
+  return { perDay: null, currency: m.map((x) => `${x.currency} ${formatAmount(x.perDay)}`).join("; ") };
 }
 
 export function nextStepsSheet(layout: Layout): SheetPlan {
@@ -110,6 +133,13 @@ export function nextStepsSheet(layout: Layout): SheetPlan {
     accountA: formulaColumn("Account active or pending", ifAt(pos, CALC.accountA), (i) => atCalc(i, layout.running.accountA), { hidden: true }),
     stale: formulaColumn("Stale", `IF(${last}>0,${calcAt(CALC.stale, last)},${customersAt(CUSTOMERS.stale, customerRow)})`, () => 0, { hidden: true }),
   });
+  if (layout.money) {
+    const perDay = A.map((a) => perDayOf(layout, a));
+    columns.push(
+      valueColumn(NEXT_STEPS_PER_DAY, (i) => perDay[i]?.perDay ?? null, { width: 10, format: "money" }),
+      valueColumn(NEXT_STEPS_CURRENCY, (i) => perDay[i]?.currency ?? null, { width: 9 }),
+    );
+  }
   return {
     name: GENERATED.nextSteps,
     role: "generated",

@@ -1,5 +1,6 @@
 /**
- * Problems: every problem with its file or sheet, row, code and reason, and a link to the row.
+ * Problems: every problem with its file or sheet, row, code and reason, and a link to the row;
+ * the billing files' problems (spec §9) after the exports'.
  */
 import { sheetPrefix } from "../a1";
 import { valueColumn } from "../columns";
@@ -8,7 +9,7 @@ import { GENERATED } from "../names";
 import { SheetPlan } from "../types";
 
 export function problemsSheet(layout: Layout): SheetPlan {
-  const P = layout.result.problems;
+  const P = [...layout.result.problems, ...(layout.money?.problems ?? [])];
   return {
     name: GENERATED.problems,
     role: "generated",

@@ -20,6 +20,8 @@ import { Layout } from "../model";
 import { CUSTOMERS, GROUP_CALC, ROWS, customerRowOf, customersAt, groupCalcAt } from "../hidden";
 import { AS_OF_CELL, GENERATED, STATUS_CELL } from "../names";
 import { Block, ColumnSpec, FreeCell, PlanLink, SheetPlan } from "../types";
+import { customerMoney } from "../../domain/money";
+import { MONEY_LABEL, moneyColumns, moneySentence } from "../money";
 
 import { nextStepFormula, nextStepOf } from "./rules";
 
@@ -35,8 +37,15 @@ function nextStepsLink(actions: number): PlanLink {
 /**
  * Header row of the Summary table: the rows above it are frozen with it, so they are kept few
  * (the verdict counts sit in two columns of eight beside the run's figures, not in one of 15).
+ * Row 10 holds the money at stake or the run's warnings; a run with both moves the table one
+ * row down (`summaryTop`).
  */
 export const SUMMARY_TOP = 11;
+
+/** The Summary table's header row: one more when both the money line and warnings need row 10. */
+export function summaryTop(lines: number): number {
+  return Math.max(SUMMARY_TOP, SUMMARY_ROWS.lines + lines);
+}
 /**
  * Who, what the verdict is, whether it is flagged and has problems, what to do; the counts of
  * subscriptions last. Verdict and Flagged, Next step and Old subscriptions are the columns the
@@ -48,13 +57,11 @@ export const SUMMARY = columnsOf([
   "no", "lastGroup", "noExportOld", "unreadableExport", "inNewList", "newCovered", "newListPresent",
 ] as const);
 
-const FIRST = SUMMARY_TOP + 1;
-
 /** Widths in characters: B holds the run's figures above the table, D and G the count bars. */
 const WIDTH = { customer: 34, microsoftId: 42, verdict: 26, bars: 12, problems: 10, nextStep: 60 } as const;
 
 /** The run's figures, in column A (label) and B (value), from row 2. */
-export const SUMMARY_ROWS = { asOf: AS_OF_CELL.row, status: STATUS_CELL.row, customers: 4, flagged: 5, problems: 6, lastRun: 7, nextSteps: NEXT_STEPS_LINK_ROW, note: 9, warnings: 10 } as const;
+export const SUMMARY_ROWS = { asOf: AS_OF_CELL.row, status: STATUS_CELL.row, customers: 4, flagged: 5, problems: 6, lastRun: 7, nextSteps: NEXT_STEPS_LINK_ROW, note: 9, lines: 10 } as const;
 
 /** Verdict counts: the labels in the order the table sorts by, then the re-run notice. */
 const COUNT_LABELS = [...CUSTOMER_ORDER.map((v) => LABEL[v]), RERUN_LABEL];
@@ -101,6 +108,19 @@ export function summarySheet(layout: Layout): SheetPlan {
   const { result, input } = layout;
   const C = result.customers;
   const order = layout.summaryOrder;
+  const warnings = runWarnings(result).map((w) => `Warning: ${w.message}`);
+  // Full-width lines under the run's figures: the money at stake (§9), then the warnings.
+  const lines: FreeCell[][] = [];
+  if (layout.money) {
+    lines.push([
+      { row: 0, col: 1, value: MONEY_LABEL, style: "label" },
+      { row: 0, col: 2, value: moneySentence(layout.money) },
+    ]);
+  }
+  // Exports of a whole side missing, said where the reader looks first, across the free row.
+  if (warnings.length) lines.push([{ row: 0, col: 1, value: warnings.join(" "), style: "label" }]);
+  const top = summaryTop(lines.length);
+  const FIRST = top + 1;
   const h = (col: number) => here(col, FIRST);
   const lastGroup = h(SUMMARY.lastGroup);
   const ofCustomer = (col: number, none: number) => `IF(${lastGroup}>0,${groupCalcAt(col, lastGroup)},${none})`;
@@ -132,11 +152,16 @@ export function summarySheet(layout: Layout): SheetPlan {
     newCovered: valueColumn("New covered", (i) => bool(c(i).newCovered), { hidden: true }),
     newListPresent: valueColumn("New list present", (i) => bool(c(i).newListPresent), { hidden: true }),
   } satisfies Record<keyof typeof SUMMARY, ColumnSpec>;
-  const columns: ColumnSpec[] = (Object.keys(SUMMARY) as (keyof typeof SUMMARY)[]).map((k) => byKey[k]);
+  // Money at stake per currency, after the hidden columns: no column of the table moves.
+  const money = layout.money;
+  const columns: ColumnSpec[] = [
+    ...(Object.keys(SUMMARY) as (keyof typeof SUMMARY)[]).map((k) => byKey[k]),
+    ...(money ? moneyColumns(layout.currencies, (i) => customerMoney(money, order[i])) : []),
+  ];
 
   const rows = order.length;
-  const verdictRange = rangeRef(GENERATED.summary, SUMMARY.verdict, FIRST, SUMMARY.verdict, SUMMARY_TOP + Math.max(1, rows));
-  const flaggedRange = rangeRef(GENERATED.summary, SUMMARY.flagged, FIRST, SUMMARY.flagged, SUMMARY_TOP + Math.max(1, rows));
+  const verdictRange = rangeRef(GENERATED.summary, SUMMARY.verdict, FIRST, SUMMARY.verdict, top + Math.max(1, rows));
+  const flaggedRange = rangeRef(GENERATED.summary, SUMMARY.flagged, FIRST, SUMMARY.flagged, top + Math.max(1, rows));
   const staleTotal = `SUM(${sheetPrefix(GENERATED.rows)}$${columnLetters(ROWS.stale)}:$${columnLetters(ROWS.stale)})`;
   const mapRows = input.offerMap.length;
   const mapCheck = rangeRef(SHEETS.offerMap, 4, 2, 4, mapRows + 1);
@@ -146,9 +171,9 @@ export function summarySheet(layout: Layout): SheetPlan {
   const byVerdict = new Map<string, number>();
   for (const ci of order) byVerdict.set(LABEL[C[ci].verdict], (byVerdict.get(LABEL[C[ci].verdict]) ?? 0) + 1);
   const flagged = order.filter((ci) => C[ci].flagged).length;
-  const problems = result.problems.length;
+  // The billing files' problems too (spec §9: MISSING_COLUMN, BAD_VALUE), as report.json counts them.
+  const problems = result.problems.length + (money?.problems.length ?? 0);
   const lastRun = localSerial(input.runAt, input.runAtOffsetMinutes ?? 0);
-  const warnings = runWarnings(result).map((w) => `Warning: ${w.message}`);
   const R = SUMMARY_ROWS;
   const cells: FreeCell[] = [
     { row: 1, col: 1, value: "CSP reconciliation", style: "title" },
@@ -180,17 +205,16 @@ export function summarySheet(layout: Layout): SheetPlan {
     { row: NEXT_STEPS_LINK_ROW, col: 1, value: "Next steps", style: "label" },
     { row: NEXT_STEPS_LINK_ROW, col: 2, value: nextStepsLink(layout.actions.length) },
     { row: R.note, col: 1, value: `Type a date in ${cellAddress(AS_OF_CELL.col, AS_OF_CELL.row)} to freeze the as-of date for an audit (default: today).`, style: "note" },
-    // Exports of a whole side missing, said where the reader looks first, across the free row.
-    ...(warnings.length ? [{ row: R.warnings, col: 1, value: warnings.join(" "), style: "label" } as FreeCell] : []),
+    ...lines.flatMap((line, k) => line.map((c) => ({ ...c, row: R.lines + k }))),
   ];
-  const table: Block = { id: "summary", top: SUMMARY_TOP, left: 1, rows, columns, autoFilter: true, heights: blockHeights(columns) };
+  const table: Block = { id: "summary", top, left: 1, rows, columns, autoFilter: true, heights: blockHeights(columns) };
   return {
     name: GENERATED.summary,
     role: "generated",
     visible: true,
     tabColor: "2F6FB2",
     cells,
-    freeze: { rows: SUMMARY_TOP, cols: 1 },
+    freeze: { rows: top, cols: 1 },
     blocks: [...countBlocks(verdictRange, byVerdict), table],
   };
 }
