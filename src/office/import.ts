@@ -35,6 +35,9 @@ import { STATE_SHEET } from "./state";
 import { writeTable } from "./tables";
 import { ImportOutcome, ProgressFn, WorkbookError } from "./types";
 import { RERUN_LABEL } from "../domain/verdicts";
+import { billingSheetGrid, billingSheetName } from "../domain/billing-sheet";
+import { BillingPlacement, findBillingSheets, placeBillingFiles } from "./billing";
+import { PRODUCT_SHEETS } from "./product-sheets";
 
 export const IMPORTED_TEXT = `${RERUN_LABEL}: files were imported since the last run`;
 
@@ -60,9 +63,17 @@ interface Placement {
   readonly existing: SheetInfo | null;
 }
 
+/** A reconciliation file's new sheet (billing.ts). */
+interface BillingTarget {
+  readonly source: SheetData;
+  readonly kind: "billing";
+  readonly target: string;
+  readonly existing: null;
+}
+
 /** What one placement writes, decided before anything is written. */
 type Write =
-  | { readonly mode: "new"; readonly p: Placement; readonly rows: readonly (readonly Cell[])[] }
+  | { readonly mode: "new"; readonly p: Placement | BillingTarget; readonly rows: readonly (readonly Cell[])[] }
   | {
       readonly mode: "append";
       readonly p: Placement;
@@ -96,6 +107,15 @@ export async function importIntoWorkbook(deps: GatewayDeps, files: readonly Impo
     const replaced = oldRecords.filter((r) => newPaths.has(caseFold(r.file)));
     const kept = oldRecords.filter((r) => !newPaths.has(caseFold(r.file)));
     const { placements, rename } = placeSheets(result.sheets, result.records, oldRecords, sheets);
+    // Reconciliation files (§9): one sheet each, with only the columns the money view reads.
+    const billingProblems: Problem[] = [];
+    const billingGrids: { path: string; rows: Cell[][] }[] = [];
+    for (const f of result.billing) {
+      const g = billingSheetGrid(f.path, f.grid, f.error);
+      if (g.ok) billingGrids.push({ path: f.path, rows: g.rows });
+      else billingProblems.push(g.problem);
+    }
+    const billing = billingGrids.length > 0 ? await placeBilling(meter, sheets, oldRecords, placements, billingGrids) : [];
 
     // Everything is checked before the first write: protection, room on the sheets.
     for (const p of placements) {
@@ -105,16 +125,26 @@ export async function importIntoWorkbook(deps: GatewayDeps, files: readonly Impo
       const info = findSheet(sheets, name);
       if (info?.protected) throw new WorkbookError("protected", { sheet: info.name });
     }
-    const writes = await planWrites(meter, placements);
-    const newTables = [SHEETS.sources, ...(result.offerMap ? [SHEETS.offerMap] : []), ...(result.accountSettings ? [SHEETS.accounts] : [])].filter((n) => !findSheet(sheets, n));
-    checkStructure(sheets, [...new Set([...placements.filter((p) => !p.existing).map((p) => p.target), ...newTables])]);
+    const writes = [
+      ...(await planWrites(meter, placements)),
+      ...billing.map((b): Write => ({ mode: "new", p: { source: { name: b.target, rows: b.rows }, kind: "billing", target: b.target, existing: null }, rows: b.rows })),
+    ];
+    for (const b of billing) if (b.rows.length > MAX_ROWS) throw new WorkbookError("tooManyRows", { sheet: b.target, rows: b.rows.length, max: MAX_ROWS });
+    // A billing-only import into a workbook without Sources needs no Sources table.
+    const sources = result.records.length > 0 || sourcesInfo !== undefined;
+    const newTables = [...(sources ? [SHEETS.sources] : []), ...(result.offerMap ? [SHEETS.offerMap] : []), ...(result.accountSettings ? [SHEETS.accounts] : [])].filter(
+      (n) => !findSheet(sheets, n),
+    );
+    checkStructure(sheets, [
+      ...new Set([...placements.filter((p) => !p.existing).map((p) => p.target), ...billing.flatMap((b) => [b.target, ...(b.replaces ? [b.replaces] : [])]), ...newTables]),
+    ]);
     const deleteRuns = await replacedRuns(meter, placements, newPaths);
     const before = await tablesBefore(meter, sheets, sourcesData, Boolean(result.offerMap), Boolean(result.accountSettings));
     const status = await statusBefore(meter, sheets);
 
-    const totalRows = placements.reduce((n, p) => n + p.source.rows.length, 0) + 1;
+    const totalRows = placements.reduce((n, p) => n + p.source.rows.length, 0) + billing.reduce((n, b) => n + b.rows.length, 0) + 1;
     const batch = new WriteBatch(meter, (done) => progress({ fraction: Math.min(0.95, 0.1 + (0.85 * done) / totalRows), phase: "importing" }), deps.budget);
-    const newSheets = [...placements.filter((p) => !p.existing).map((p) => p.target), ...newTables];
+    const newSheets = [...placements.filter((p) => !p.existing).map((p) => p.target), ...billing.map((b) => b.target), ...newTables];
     // What takes back each step, newest last; all of it is sent if the import stops before its end.
     const undo: (() => void)[] = [];
     try {
@@ -126,8 +156,10 @@ export async function importIntoWorkbook(deps: GatewayDeps, files: readonly Impo
       // The tables, and the Summary's note that a re-run is needed.
       const records: SourceRecord[] = [...kept, ...result.records.map((r) => ({ ...r, sheet: rename.get(r.sheet) ?? r.sheet }))];
       const sourceRows = [[...SOURCE_COLUMNS], ...records.map(sourceRow)];
-      undoTable(meter, before, SHEETS.sources, sourceRows.length, SOURCE_COLUMNS.length, undo);
-      await writeTable(meter, batch, { sheet: SHEETS.sources, create: false, previousBottom: sourcesInfo?.used?.bottom ?? 0 }, sourceRows, SOURCE_COLUMNS.length);
+      if (sources) {
+        undoTable(meter, before, SHEETS.sources, sourceRows.length, SOURCE_COLUMNS.length, undo);
+        await writeTable(meter, batch, { sheet: SHEETS.sources, create: false, previousBottom: sourcesInfo?.used?.bottom ?? 0 }, sourceRows, SOURCE_COLUMNS.length);
+      }
       if (result.offerMap) {
         const old = readOfferMap(asSheetData(before, SHEETS.offerMap));
         const seen = new Set(old.map((e) => `${e.oldOffer}\u0000${e.newOffer}`));
@@ -167,6 +199,15 @@ export async function importIntoWorkbook(deps: GatewayDeps, files: readonly Impo
     // again. If Excel fails here, the new rows are in and some earlier ones may remain; importing
     // the file again removes them (docs/DECISIONS.md).
     const final = new WriteBatch(new Meter(ctx), () => undefined, deps.budget);
+    // A billing file imported again: its new sheet takes the earlier one's place and name.
+    for (const b of billing) {
+      if (!b.replaces) continue;
+      await final.reserve(0);
+      ctx.workbook.worksheets.getItem(b.replaces).delete();
+      const replacement = ctx.workbook.worksheets.getItem(b.target);
+      replacement.name = b.replaces;
+      replacement.position = findSheet(sheets, b.replaces)!.position;
+    }
     for (const [sheet, runs] of deleteRuns) {
       for (const run of [...runs].reverse()) {
         await final.reserve(0);
@@ -176,16 +217,36 @@ export async function importIntoWorkbook(deps: GatewayDeps, files: readonly Impo
     await final.flush();
     await leaveCalculated(meter, batch, final);
     progress({ fraction: 1, phase: "done" });
-    const problems: Problem[] = result.records
-      .filter((r) => r.state !== "ok")
-      .map((r) => ({ source: r.file, row: 0, code: r.state as Problem["code"], message: r.message }));
+    const problems: Problem[] = [
+      ...result.records.filter((r) => r.state !== "ok").map((r) => ({ source: r.file, row: 0, code: r.state as Problem["code"], message: r.message })),
+      ...billingProblems,
+    ];
     return {
       files: files.length,
-      sheets: [...new Set(placements.map((p) => p.target))],
+      sheets: [...new Set([...placements.map((p) => p.target), ...billing.map((b) => b.replaces ?? b.target)])],
+      billingSheets: billing.map((b) => b.replaces ?? b.target),
       problems,
-      replaced: replaced.map((r) => r.file),
+      replaced: [...replaced.map((r) => r.file), ...billing.filter((b) => b.replaces).map((b) => b.path)],
     };
   });
+}
+
+/**
+ * Where each reconciliation file goes (billing.ts placeBillingFiles): the workbook's sheets and
+ * the export sheets this import makes are taken; a sheet of the same file imported earlier is
+ * found by its "Source file".
+ */
+async function placeBilling(
+  meter: Meter,
+  sheets: readonly SheetInfo[],
+  oldRecords: readonly SourceRecord[],
+  placements: readonly Placement[],
+  grids: readonly { path: string; rows: Cell[][] }[],
+): Promise<BillingPlacement[]> {
+  const notBilling = new Set([...PRODUCT_SHEETS, ...oldRecords.map((r) => r.sheet.toLowerCase())]);
+  const existing = await findBillingSheets(meter, sheets, notBilling);
+  const taken = new Set([...sheets.map((s) => s.name.toLowerCase()), ...placements.map((p) => p.target.toLowerCase())]);
+  return placeBillingFiles(grids, existing, taken, billingSheetName);
 }
 
 /** Where each imported sheet goes: the account's existing sheet, else a new one. */

@@ -9,7 +9,8 @@ import { CustomerListSource, Role } from "../domain/model";
 import { readCustomerList } from "../domain/customers";
 import { classifyHeader, headerRowIndex, recogniseSubscriptionHeader } from "../domain/headers";
 import { SHEETS, SheetData, hasProvenance, readAccountSettings, readOfferMap, readSourceRecords } from "../domain/workbook";
-import { GENERATED } from "../layout/plan";
+import { PRODUCT_SHEETS } from "./product-sheets";
+import { BillingSheet, billingOrder, billingSheetOf } from "./billing";
 import { KnownEntry, guessSheet } from "./guess";
 import { OfficeHost, apiSupport } from "./host";
 import { ReadQueue, SheetInfo, listSheets, queueSheetData } from "./read";
@@ -21,10 +22,7 @@ import { serialToIso } from "../domain/cells";
 import { readBlock } from "./read";
 import { rect } from "./rects";
 
-/** Sheets the product writes: never exports. */
-export const PRODUCT_SHEETS: ReadonlySet<string> = new Set(
-  [...Object.values(GENERATED), SHEETS.sources, SHEETS.accounts, SHEETS.offerMap, SHEETS.unread].map((n) => n.toLowerCase()),
-);
+export { PRODUCT_SHEETS };
 
 /** How many rows from the first used row we look at to find the header (whitespace-only rows are not a header). */
 const HEADER_SCAN = 20;
@@ -51,6 +49,14 @@ export async function inspectWorkbook(host: OfficeHost): Promise<WorkbookState> 
     }
     await q.run();
     const records = readSourceRecords(tables.get(SHEETS.sources));
+    // Reconciliation files (§9): the run reads them for the money at stake.
+    const exportSheets = new Set(records.map((r) => r.sheet.toLowerCase()));
+    const billing = candidates
+      .filter((c) => !exportSheets.has(c.info.name.toLowerCase()))
+      .map((c) => billingSheetOf(c.info, c.top.rows))
+      .filter((b): b is BillingSheet => b !== null)
+      .sort(billingOrder)
+      .map((b) => ({ name: b.name, source: b.source, kind: b.kind, lines: b.rows, imported: b.imported }));
     const accountSettings = readAccountSettings(tables.get(SHEETS.accounts));
     const offerMap = readOfferMap(tables.get(SHEETS.offerMap));
     const found = candidates
@@ -122,6 +128,7 @@ export async function inspectWorkbook(host: OfficeHost): Promise<WorkbookState> 
     const api = apiSupport(host);
     return {
       sheets: detected,
+      billing,
       records,
       settings: {
         asOf: asOf.fixed ? serialToIso(asOf.serial) : "today",

@@ -17,7 +17,7 @@ import { reconcile as runEngine } from "../domain/engine";
 import { customerKeyOf, readCustomerList } from "../domain/customers";
 import { CustomerListSource } from "../domain/model";
 import { NO_BILLING } from "../domain/charges";
-import { MoneyResult, computeMoney, customerMoney, inCents } from "../domain/money";
+import { ChargeKeys, MoneyResult, chargeKeys, computeMoney, customerMoney, inCents, wantedKeys } from "../domain/money";
 import { buildReport } from "../domain/report";
 import { looksLikeDomain } from "../domain/text";
 import { LABEL, NEXT_STEP, RERUN_LABEL, severityRank } from "../domain/verdicts";
@@ -25,6 +25,8 @@ import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecord
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
 import { WorkbookPlan } from "../layout/types";
 import { actionOutcomes } from "./actions";
+import { findBillingSheets, readBillingSheets } from "./billing";
+import { PRODUCT_SHEETS } from "./product-sheets";
 import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeLinks, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
 import { readPreviousDone } from "./done";
@@ -117,6 +119,18 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
   progress({ fraction: 0.27, phase: "reconciling" });
   const input = readWorkbook(data, asOf.serial);
   const result = runEngine(input);
+  // Money at stake (§9): the reconciliation files on sheets of their own, read after the engine
+  // so that only the lines of its old subscriptions are kept, as the command reads billing/.
+  const notBilling = new Set([...PRODUCT_SHEETS, ...created.map((n) => n.toLowerCase()), ...names.map((n) => n.toLowerCase())]);
+  const billingSheets = await findBillingSheets(meter, sheets, notBilling);
+  let billing = NO_BILLING;
+  let keys: ChargeKeys | undefined;
+  if (billingSheets.length > 0) {
+    progress({ fraction: 0.28, phase: "reading", detail: billingSheets.map((b) => b.name).join(", ") });
+    keys = chargeKeys(result);
+    billing = await readBillingSheets(meter, billingSheets, wantedKeys(result, keys));
+  }
+  const money = computeMoney(result, billing, keys);
   const dataSheets = new Map<string, DataSheetInfo>();
   for (const rec of records) {
     const info = findSheet(sheets, rec.sheet);
@@ -136,8 +150,9 @@ export async function planFromWorkbook(meter: Meter, sheets: readonly SheetInfo[
     previousDone,
     // The pane runs on the reader's machine: the Summary shows the run in its local time.
     runAtOffsetMinutes: -now.getTimezoneOffset(),
+    money,
   });
-  return { result, plan, records, data, asOf, input, userTables };
+  return { result, money, plan, records, data, asOf, input, userTables };
 }
 
 /** Refuses before writing anything: protected sheets, more rows or columns than Excel has. */
@@ -240,7 +255,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
     const stateInfo = findSheet(sheets, STATE_SHEET);
     const old = stateInfo?.used ? await readState(meter, stateInfo.used.bottom) : EMPTY_STATE;
-    const { result, plan, input, userTables } = await planFromWorkbook(meter, sheets, now, progress, old.created);
+    const { result, money, plan, input, userTables } = await planFromWorkbook(meter, sheets, now, progress, old.created);
     checkWritable(plan, sheets);
     const tableFixes = checkTables(plan, userTables, api.has("tableResize"));
 
@@ -374,17 +389,13 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       throw new WorkbookError("failed", { message: (e as Error).message ?? String(e) }, (e as Error).message);
     }
     progress({ fraction: 1, phase: "done" });
-    // Money at stake (§9) needs the old accounts' reconciliation files, which the pane cannot
-    // import yet (the importer leaves them aside, and billing sheets in the workbook are not
-    // read): every figure is empty and the pane shows no money section. Reading them only means
-    // passing their charge lines here.
-    const money = computeMoney(result, NO_BILLING);
     const report = buildReport(result, money);
     return {
       report,
       customers: customerOutcomes(result, input.customerLists, money),
       actions: actionOutcomes(result),
-      problems: result.problems,
+      // The billing sheets' problems too (MISSING_COLUMN, BAD_VALUE), as report.json lists them.
+      problems: [...result.problems, ...money.problems],
       byVerdict: report.totals.byVerdict,
       stats: { requests: meter.requests, largestRequestBytes: meter.largestBytes, rows: result.rows.length, ms: Date.now() - started },
     };

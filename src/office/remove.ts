@@ -3,14 +3,17 @@
  * the columns and formats it put on the user's sheets and input tables, its conditional formats,
  * dropdowns, defined names and settings pointer — and puts back every cell it overwrote (content,
  * number format, style, column width), unless the user changed that cell since the run.
- * The inputs stay (imported sheets, Sources, Accounts, Offer map, the Decision values typed on
- * the export sheets go with the added columns); with `everything`, the inputs and the pane's
- * settings go too.
+ * The inputs stay (imported sheets — exports and reconciliation files —, Sources, Accounts,
+ * Offer map, the Decision values typed on the export sheets go with the added columns); with
+ * `everything`, the inputs and the pane's settings go too. A reconciliation file the user opened
+ * on a sheet of their own is theirs, and stays either way.
  */
 import { SHEETS, hasProvenance, readSourceRecords } from "../domain/workbook";
 import { cellKey } from "./capture";
 import { checkStructure, listSheets, readBlock, readSheetData } from "./read";
 import { apiSupport } from "./host";
+import { findBillingSheets } from "./billing";
+import { PRODUCT_SHEETS } from "./product-sheets";
 import { queueFixes, readTables, tablesInTheWay } from "./list-objects";
 import { GatewayDeps, findSheet } from "./reconcile";
 import { rect } from "./rects";
@@ -40,6 +43,9 @@ export async function removeReconciliation(deps: GatewayDeps, options: { readonl
         const head = await readBlock(meter, info.name, rect(1, 1, 1, Math.max(2, info.used.right)), ["values"]);
         if (hasProvenance(head.values[0] as never)) inputs.add(info.name.toLowerCase());
       }
+      // The reconciliation files the pane imported, one sheet each (billing.ts).
+      const notBilling = new Set([...PRODUCT_SHEETS, ...created, ...records.map((r) => r.sheet.toLowerCase())]);
+      for (const b of await findBillingSheets(meter, sheets, notBilling)) if (b.imported) inputs.add(b.name.toLowerCase());
       for (const name of [SHEETS.sources, SHEETS.accounts, SHEETS.offerMap, SHEETS.unread]) {
         const info = findSheet(sheets, name);
         if (info) inputs.add(info.name.toLowerCase());

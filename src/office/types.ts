@@ -35,6 +35,19 @@ export interface DetectedSheet {
   readonly protected: boolean;
 }
 
+/** A sheet holding a reconciliation (invoice) file (spec §9): read for the money at stake, never an export. */
+export interface BillingSheetState {
+  readonly name: string;
+  /** The file's path for a sheet the pane imported, else the sheet's name. */
+  readonly source: string;
+  /** Legacy license-based or new commerce; null when a column is missing (the run reports it). */
+  readonly kind: "legacy" | "nce" | null;
+  /** Rows below the header. */
+  readonly lines: number;
+  /** Imported by the pane ("Billing <file>"); else a sheet the user opened or pasted. */
+  readonly imported: boolean;
+}
+
 export interface WorkbookSettings {
   /** "today" keeps TODAY() in the as-of cell; an ISO date freezes it for an audit. */
   readonly asOf: "today" | string;
@@ -46,6 +59,8 @@ export interface WorkbookSettings {
 
 export interface WorkbookState {
   readonly sheets: readonly DetectedSheet[];
+  /** Reconciliation files on sheets (imported or opened by the user), in the order a run reads them. Optional for older callers. */
+  readonly billing?: readonly BillingSheetState[];
   readonly records: readonly SourceRecord[];
   readonly settings: WorkbookSettings;
   /** A previous run left its sheets and columns in this workbook. */
@@ -160,6 +175,8 @@ export interface ImportOutcome {
   readonly problems: readonly Problem[];
   /** Files that had been imported before: their earlier rows were replaced. Optional for older callers. */
   readonly replaced?: readonly string[];
+  /** Sheets holding the reconciliation (billing) files imported (spec §9), one per file; also in `sheets`. */
+  readonly billingSheets?: readonly string[];
 }
 
 export class CancelledError extends Error {

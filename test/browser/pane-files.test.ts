@@ -42,8 +42,8 @@ describe("placing files", () => {
       { type: "layout", path: "offer-map.xlsx", placement: { role: "from", account: "", kind: "offerMap" } },
       { type: "layout", path: "Accounts.csv", placement: { role: "from", account: "", kind: "accounts" } },
       { type: "ignored", path: "exports/README.md" },
-      // A reconciliation file (§9) is no export of some old account: left out, not asked about.
-      { type: "billing", path: "billing/FR 2026-11.csv" },
+      // A reconciliation file (§9) is no export of some old account: placed with no account, not asked about.
+      { type: "layout", path: "billing/FR 2026-11.csv", placement: { role: "from", account: "", kind: "billing" } },
       { type: "loose", path: "exports/from/stray.csv", folder: "from" },
       { type: "loose", path: "elsewhere/FR/loose.csv", folder: "FR" },
       { type: "loose", path: "loose.xlsx", folder: null },
@@ -54,6 +54,19 @@ describe("placing files", () => {
     expect(placeFiles(["offer-map.csv", "accounts.xlsx"])).toEqual([
       { type: "layout", path: "offer-map.csv", placement: { role: "from", account: "", kind: "offerMap" } },
       { type: "layout", path: "accounts.xlsx", placement: { role: "from", account: "", kind: "accounts" } },
+    ]);
+  });
+
+  it("places reconciliation files under billing/ as the command reads them, with no account; a billing folder on its own too", () => {
+    expect(placeFiles(["exports/from/FR/a.csv", "exports/billing/FR 2026-11.csv", "exports/Billing/2026/DE.xlsx"])).toEqual([
+      { type: "layout", path: "from/FR/a.csv", placement: { role: "from", account: "FR", kind: "subscriptions" } },
+      { type: "layout", path: "billing/FR 2026-11.csv", placement: { role: "from", account: "", kind: "billing" } },
+      { type: "layout", path: "Billing/2026/DE.xlsx", placement: { role: "from", account: "", kind: "billing" } },
+    ]);
+    expect(placeFiles(["billing/FR 2026-11.csv", "Downloads/billing/DE.csv", "billing.csv"])).toEqual([
+      { type: "layout", path: "billing/FR 2026-11.csv", placement: { role: "from", account: "", kind: "billing" } },
+      { type: "layout", path: "billing/DE.csv", placement: { role: "from", account: "", kind: "billing" } },
+      { type: "loose", path: "billing.csv", folder: null },
     ]);
   });
 
@@ -77,7 +90,9 @@ describe("placing files", () => {
     const scan = await scanFolder(root);
     const placed = placeFiles(picked).flatMap((p) => (p.type === "layout" ? [{ path: p.path, role: p.placement.role, account: p.placement.account, kind: p.placement.kind }] : []));
     const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1);
-    expect(placed.sort(byPath)).toEqual(scan.files.map((f) => ({ path: f.path, role: f.role, account: f.account, kind: f.kind })).sort(byPath));
+    const billing = scan.billing.map((p) => ({ path: p, role: "from", account: "", kind: "billing" }));
+    expect(billing).toHaveLength(2);
+    expect(placed.sort(byPath)).toEqual([...scan.files.map((f) => ({ path: f.path, role: f.role, account: f.account, kind: f.kind })), ...billing].sort(byPath));
     expect(placeFiles(picked).filter((p) => p.type === "ignored").map((p) => p.path)).toEqual(scan.ignored.map((p) => `samples/${p}`));
   });
 });

@@ -29,7 +29,7 @@ import type { ImportFile } from "../../src/domain/importer";
 import { readCsv } from "../../src/domain/readers/csv";
 import { readXlsx } from "../../src/domain/readers/xlsx";
 import { CUSTOMER_ORDER, NEXT_STEP, isFlagged } from "../../src/domain/verdicts";
-import type { DevMoney, DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
+import type { DevWorkbookHooks } from "../../src/taskpane/dev/hooks";
 import { ACTION_WORDS, ADVICE_TEXTS, ERRORS, MESSAGES, NEXT_STEPS, PHASES, PROBLEMS, Text, VERDICTS, WARNINGS } from "../../src/taskpane/i18n/catalogue";
 import { PROBLEM_PATTERNS, PROBLEM_SUFFIXES } from "../../src/taskpane/i18n/problems";
 import { createI18n } from "../../src/taskpane/i18n";
@@ -150,16 +150,22 @@ function rowsOfFile(values: Cell[][], file: string, sourceRow?: number): number[
   return values.flatMap((r, i) => (r[0] === file && (sourceRow === undefined || r[1] === sourceRow) ? [i + 1] : []));
 }
 
+/** What the command says the money at stake is for a folder with billing/ files: what the pane must show. */
+interface ExpectedMoney {
+  readonly report: RunOutput["report"]["money"];
+  readonly customers: Readonly<Record<string, RunOutput["report"]["customers"][number]["money"]>>;
+}
+
+async function commandMoney(folder: string): Promise<ExpectedMoney> {
+  const out = await runFolder({ folder, out: null, json: null, asOf: AS_OF, today: AS_OF }, () => undefined);
+  return { report: out.report.money, customers: Object.fromEntries(out.report.customers.map((c) => [c.customer, c.money])) };
+}
+
 async function gridOf(file: string): Promise<Cell[][]> {
   const bytes = new Uint8Array(await fs.readFile(file));
   return file.endsWith(".xlsx") ? readXlsx(bytes, async () => ExcelJS) : readCsv(bytes);
 }
 
-/** The command's money figures for a folder with billing/ files, to hand to the pane (DevMoney). */
-async function commandMoney(folder: string): Promise<DevMoney> {
-  const out = await runFolder({ folder, out: null, json: null, asOf: AS_OF, today: AS_OF }, () => undefined);
-  return { report: out.report.money, customers: Object.fromEntries(out.report.customers.map((c) => [c.customer, c.money])) };
-}
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), "pane-test-"));
@@ -263,14 +269,15 @@ describe("the pane on the in-memory workbook (development page)", () => {
   let folderFiles: number;
   let beforeReconcile: unknown;
   let emptyWorkbook: unknown;
-  /** The command's money at stake for the samples with their billing/ files (the pane reads none yet). */
-  let money: DevMoney;
+  /** The command's money at stake for the samples with their billing/ files: the pane must show the same. */
+  let money: ExpectedMoney;
 
   beforeAll(async () => {
     // A partner's export folder: the old accounts and the lists in the §6 layout, picked as a folder;
     // the new account's exports as loose files (dropped), one of them saved as .xlsx.
     folder = path.join(work, "exports");
     await fs.cp(path.join(SAMPLES, "from"), path.join(folder, "from"), { recursive: true });
+    await fs.cp(path.join(SAMPLES, "billing"), path.join(folder, "billing"), { recursive: true });
     for (const f of ["offer-map.csv", "accounts.csv", "EXPECTED.md"]) await fs.copyFile(path.join(SAMPLES, f), path.join(folder, f));
     const loose = path.join(work, "loose");
     await fs.mkdir(loose);
@@ -287,10 +294,12 @@ describe("the pane on the in-memory workbook (development page)", () => {
 
     // What the engine says for exactly these files, imported the way the pane imports them.
     const scanned = await scanFolder(folder);
-    folderFiles = scanned.files.length;
+    // The pane imports the billing/ files too, onto sheets of their own.
+    folderFiles = scanned.files.length + scanned.billing.length;
     const files: ImportFile[] = [...scanned.files];
     for (const f of looseFiles) files.push({ path: `to/${path.basename(f)}`, role: "to", account: "New", grid: await gridOf(f) });
     expected = reconcileImports(files, { asOf: AS_OF, fixedAsOf: true });
+    money = await commandMoney(SAMPLES);
 
     context = await browser.newContext({ viewport: { width: 350, height: 900 } });
     page = await context.newPage();
@@ -298,7 +307,6 @@ describe("the pane on the in-memory workbook (development page)", () => {
     await page.goto(`${origin}/devpane.html?workbook=empty&lang=en-US`);
     await page.getByRole("heading", { name: "Import exports" }).waitFor();
     emptyWorkbook = await hooks(page, (wb) => wb.snapshot());
-    money = await commandMoney(SAMPLES);
   }, 120_000);
 
   afterAll(async () => {
@@ -315,7 +323,14 @@ describe("the pane on the in-memory workbook (development page)", () => {
     await page.getByTestId("folder-input").setInputFiles(folder);
     const groups = await page.locator("details[data-group] summary").allInnerTexts();
     expect(groups.map((g) => g.replace(/\s+/g, " ").trim()).sort()).toEqual(
-      ["Account commerce 1 file", "Offer map 1 file", "Old account DE 6 files", "Old account FR 10 files", "Old account NL 8 files"].sort(),
+      [
+        "Account commerce 1 file",
+        "Offer map 1 file",
+        "Old account DE 6 files",
+        "Old account FR 10 files",
+        "Old account NL 8 files",
+        "Reconciliation files (money at stake) 2 files",
+      ].sort(),
     );
     expect(await page.getByText("1 file left out (not CSV or Excel)").count()).toBe(1);
   });
@@ -394,7 +409,6 @@ describe("the pane on the in-memory workbook (development page)", () => {
   });
 
   it("reconciles and shows the engine's counts: customers per verdict, flagged, problems", async () => {
-    await page.evaluate((m) => window.__gate!.money(m), money);
     await page.getByRole("button", { name: "Reconcile" }).click();
     await page.getByTestId("verdict-chart").waitFor();
     const shown = await page.locator('[data-testid="verdict-chart"] button[data-verdict]').evaluateAll((els) =>
@@ -857,7 +871,9 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
     await fs.writeFile(path.join(exports, "from", "FR", LONG_NAME), "this is not a zip file");
     // And a readable export named the same way: its customer's name is that long word.
     await fs.writeFile(path.join(exports, "from", "FR", LONG_NAME.replace(/\.xlsx$/, "_Readable.csv")), "Subscription ID,Subscription,Quantity,Status\nlong-1,Office 365 E3,5,Active\n");
-    placed = (await scanFolder(exports)).files.length;
+    // Exports and the reconciliation files under billing/, which the pane places too (no account asked).
+    const scan = await scanFolder(exports);
+    placed = scan.files.length + scan.billing.length;
   });
 
   it.each(["fr-FR", "nl-NL"] as const)("%s at 320 px: import with a broken file and billing files, reconcile, results with money, next steps, settings, the Remove dialog, an error", async (lang) => {
@@ -878,8 +894,8 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
 
     await look("import");
     await page.getByTestId("folder-input").setInputFiles(exports);
-    // The billing/ folder: recognised, left out, and said so (the pane does not read billing files yet).
-    expect(await page.locator('details[data-group="billing"] summary').innerText()).toBe(t("import.billing", { count: 2 }));
+    // The billing/ folder: recognised as reconciliation files, imported with the exports (§9).
+    expect(await page.locator('details[data-group="billing"] summary').innerText()).toContain(t("import.layoutBilling"));
     await look("import, files staged");
     await page.getByRole("button", { name: t("import.submit", { count: placed }) }).click();
     await page.getByRole("heading", { name: t("sheets.heading") }).waitFor();
@@ -892,7 +908,6 @@ describe("a narrow pane in French and in Dutch: every word translated, nothing w
     expect(await importNotice.evaluate((el) => [el.scrollWidth <= el.clientWidth, el.getBoundingClientRect().right <= 320])).toEqual([true, true]);
     await look("sheets, with the import's notice");
 
-    await page.evaluate((m) => window.__gate!.money(m), await commandMoney(exports));
     await page.getByRole("button", { name: t("run.reconcile") }).click();
     await page.getByTestId("verdict-chart").waitFor();
     expect(await page.getByTestId("money").getByRole("heading", { name: t("money.heading") }).count()).toBe(1);

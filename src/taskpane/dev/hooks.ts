@@ -2,10 +2,10 @@
  * What the development page exposes to the browser test (window.__fakeWorkbook, window.__gate):
  * a look at the workbook the pane is working on, what a user could do to it behind the pane's
  * back (protect a sheet), a way to hold the next reconcile so that Cancel can be pressed
- * while it runs, without timing, and money figures to show (DevMoney).
+ * while it runs, without timing.
  */
 import type { Cell } from "../../domain/cells";
-import type { CustomerOutcome, ReconcileOutcome, WorkbookGateway } from "../../office/types";
+import type { WorkbookGateway } from "../../office/types";
 
 export interface DevWorkbookHooks {
   /** Sheet names in tab order (hidden ones included). */
@@ -20,20 +20,10 @@ export interface DevWorkbookHooks {
   protect(sheet: string): void;
 }
 
-/**
- * Money at stake (§9) to show after the next reconcile: the gateway reads no reconciliation
- * files yet, so the browser test computes the figures with the command's engine for the same
- * exports and billing files and hands them over, to see the pane show them (by customer name).
- */
-export interface DevMoney {
-  readonly report: ReconcileOutcome["report"]["money"];
-  readonly customers: Readonly<Record<string, CustomerOutcome["money"]>>;
-}
 
 export interface DevGate {
   hold(): void;
   release(): void;
-  money(figures: DevMoney | null): void;
 }
 
 /** Wraps a gateway so that, while held, reconcile waits (after its first progress report) until released. */
@@ -41,11 +31,7 @@ export function gated(inner: WorkbookGateway): { gateway: WorkbookGateway; gate:
   let held = false;
   let open: (() => void) | null = null;
   let waiting: Promise<void> | null = null;
-  let money: DevMoney | null = null;
   const gate: DevGate = {
-    money(figures) {
-      money = figures;
-    },
     hold() {
       held = true;
       waiting = new Promise((resolve) => (open = resolve));
@@ -68,14 +54,7 @@ export function gated(inner: WorkbookGateway): { gateway: WorkbookGateway; gate:
         progress({ fraction: 0, phase: "reading" });
         await waiting;
       }
-      const outcome = await inner.reconcile(progress, signal);
-      if (!money) return outcome;
-      const m = money;
-      return {
-        ...outcome,
-        report: { ...outcome.report, money: m.report },
-        customers: outcome.customers.map((c) => ({ ...c, money: m.customers[c.name] ?? [] })),
-      };
+      return inner.reconcile(progress, signal);
     },
   };
   return { gateway, gate };

@@ -2,8 +2,10 @@
  * Where a picked or dropped file belongs, from its path (spec §6 folder layout):
  *
  *   from/<account>/Customers.csv, from/<account>/<customer>.csv, to/Customers.csv, to/<customer>.csv,
- *   offer-map.csv, accounts.csv — names case-insensitive, .csv or .xlsx; billing/<any name> is
- *   recognised and left out (money at stake is read by the command only, for now).
+ *   offer-map.csv, accounts.csv, billing/<any name> — names case-insensitive, .csv or .xlsx.
+ *
+ * Reconciliation (invoice) files under billing/ (spec §9) belong to no account: their lines are
+ * matched to old subscriptions by ID. A folder named billing picked or dropped on its own counts too.
  *
  * The same reading as the headless command's folder scan (src/cli/folder.ts), which cannot be
  * bundled (it reads the disk). Files outside the layout are "loose": the user says which
@@ -12,6 +14,9 @@
 import type { FileKind } from "../../domain/importer";
 import type { Role } from "../../domain/model";
 import { caseFold } from "../../domain/text";
+
+/** A reconciliation file: no account (its lines name their subscriptions). */
+const BILLING: Placement = { role: "from", account: "", kind: "billing" };
 
 /** The new account's name, as the headless command names it (src/cli/folder.ts NEW_ACCOUNT). */
 export const NEW_ACCOUNT = "New";
@@ -25,9 +30,7 @@ export interface Placement {
 export type Place =
   | { readonly type: "layout"; readonly path: string; readonly placement: Placement }
   | { readonly type: "loose"; readonly path: string; readonly folder: string | null }
-  | { readonly type: "ignored"; readonly path: string }
-  /** A reconciliation (invoice) file under billing/ (§9): the pane does not read them yet. */
-  | { readonly type: "billing"; readonly path: string };
+  | { readonly type: "ignored"; readonly path: string };
 
 export const isTableFile = (name: string): boolean => /\.(csv|xlsx)$/i.test(name);
 
@@ -87,8 +90,7 @@ export function placeFiles(paths: readonly string[]): Place[] {
       if (top === "to" && parts.length >= 2) {
         return { type: "layout", path: rel, placement: { role: "to", account: NEW_ACCOUNT, kind: listOrExport } };
       }
-      // Never an export of some old account to ask about: the command reads these (src/cli/billing.ts).
-      if (top === "billing" && parts.length >= 2) return { type: "billing", path: rel };
+      if (top === "billing" && parts.length >= 2) return { type: "layout", path: rel, placement: BILLING };
     }
     // A loose offer map or account list belongs to no account: it needs no question.
     const base = baseOf(name);
@@ -96,6 +98,8 @@ export function placeFiles(paths: readonly string[]): Place[] {
       return { type: "layout", path: name, placement: { role: "from", account: "", kind: base === "accounts" ? "accounts" : "offerMap" } };
     }
     const dirs = p.split("/").slice(0, -1);
+    const billingAt = dirs.findIndex((d) => caseFold(d) === "billing");
+    if (billingAt >= 0) return { type: "layout", path: dirs.slice(billingAt).concat(name).join("/"), placement: BILLING };
     return { type: "loose", path: p, folder: dirs.length > 0 ? dirs[dirs.length - 1] : null };
   });
 }

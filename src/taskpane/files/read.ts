@@ -22,9 +22,15 @@ const loadExcelJs = async () => {
   return ((m as { default?: typeof import("exceljs") }).default ?? m) as typeof import("exceljs");
 };
 
-async function gridOf(file: FileToRead["file"]): Promise<{ grid: Cell[][] | null; error?: string }> {
+async function gridOf(file: FileToRead["file"], kind?: FileKind): Promise<{ grid: Cell[][] | null; error?: string }> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    // A reconciliation file (tens of thousands of lines, ~60 columns) is streamed: only the
+    // columns the import keeps become strings (domain/readers/billing-csv.ts).
+    if (kind === "billing" && !/\.xlsx$/i.test(file.name)) {
+      const { readBillingCsv } = await import(/* webpackChunkName: "billing-csv" */ "../../domain/readers/billing-csv");
+      return { grid: readBillingCsv(bytes) };
+    }
     if (/\.xlsx$/i.test(file.name)) {
       const { readXlsx } = await import(/* webpackChunkName: "xlsx-reader" */ "../../domain/readers/xlsx");
       return { grid: await readXlsx(bytes, loadExcelJs) };
@@ -45,7 +51,7 @@ export async function readFiles(
   for (const [i, f] of files.entries()) {
     if (signal?.aborted) throw new DOMException("cancelled", "AbortError");
     progress(i, f.file.name);
-    out.push({ path: f.path, role: f.role, account: f.account, ...(f.kind ? { kind: f.kind } : {}), ...(await gridOf(f.file)) });
+    out.push({ path: f.path, role: f.role, account: f.account, ...(f.kind ? { kind: f.kind } : {}), ...(await gridOf(f.file, f.kind)) });
   }
   progress(files.length, "");
   return out;

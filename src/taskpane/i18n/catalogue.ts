@@ -129,6 +129,11 @@ export const MESSAGES = {
   "import.layoutTo": { en: "New account", fr: "Nouveau compte", nl: "Nieuw account" },
   "import.layoutOfferMap": { en: "Offer map", fr: "Correspondance des offres", nl: "Aanbiedingstoewijzing" },
   "import.layoutAccounts": { en: "Account commerce", fr: "Type de commerce des comptes", nl: "Commercetype van accounts" },
+  "import.layoutBilling": {
+    en: "Reconciliation files (money at stake)",
+    fr: "Fichiers de rapprochement (montants en jeu)",
+    nl: "Reconciliatiebestanden (bedragen op het spel)",
+  },
   "import.looseGroup": {
     en: { one: "{count} file to assign", other: "{count} files to assign" },
     fr: { one: "{count} fichier à attribuer", other: "{count} fichiers à attribuer" },
@@ -156,20 +161,7 @@ export const MESSAGES = {
     fr: { one: "{count} fichier ignoré (ni CSV ni Excel)", other: "{count} fichiers ignorés (ni CSV ni Excel)" },
     nl: { one: "{count} bestand overgeslagen (geen CSV of Excel)", other: "{count} bestanden overgeslagen (geen CSV of Excel)" },
   },
-  "import.billing": {
-    en: {
-      one: "{count} reconciliation file left out: the pane does not read billing files yet (the csp-reconcile command does)",
-      other: "{count} reconciliation files left out: the pane does not read billing files yet (the csp-reconcile command does)",
-    },
-    fr: {
-      one: "{count} fichier de rapprochement ignoré : le volet ne lit pas encore les fichiers de facturation (la commande csp-reconcile le fait)",
-      other: "{count} fichiers de rapprochement ignorés : le volet ne lit pas encore les fichiers de facturation (la commande csp-reconcile le fait)",
-    },
-    nl: {
-      one: "{count} reconciliatiebestand overgeslagen: het venster leest nog geen factuurbestanden (de opdracht csp-reconcile wel)",
-      other: "{count} reconciliatiebestanden overgeslagen: het venster leest nog geen factuurbestanden (de opdracht csp-reconcile wel)",
-    },
-  },
+
   "import.removeFile": { en: "Remove {name}", fr: "Retirer {name}", nl: "{name} verwijderen" },
   "import.clear": { en: "Clear the list", fr: "Vider la liste", nl: "Lijst leegmaken" },
   "import.submit": {

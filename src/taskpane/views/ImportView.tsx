@@ -63,7 +63,7 @@ let nextId = 1;
 function groupKey(s: Staged): string {
   if (s.place.type !== "layout") return s.place.type;
   const p = s.place.placement;
-  if (p.kind === "offerMap" || p.kind === "accounts") return p.kind;
+  if (p.kind === "offerMap" || p.kind === "accounts" || p.kind === "billing") return p.kind;
   return p.role === "to" ? "to" : `from:${p.account}`;
 }
 
@@ -113,14 +113,14 @@ export function ImportView() {
 
   const loose = groups.get("loose") ?? [];
   const ignored = groups.get("ignored") ?? [];
-  const billing = groups.get("billing") ?? [];
-  const toImport = staged.filter((s) => s.place.type !== "ignored" && s.place.type !== "billing");
+  const toImport = staged.filter((s) => s.place.type !== "ignored");
   const accountMissing = loose.length > 0 && looseRole === "from" && looseAccount.trim() === "";
 
   const groupLabel = (k: string): string => {
     if (k === "to") return t("import.layoutTo");
     if (k === "offerMap") return t("import.layoutOfferMap");
     if (k === "accounts") return t("import.layoutAccounts");
+    if (k === "billing") return t("import.layoutBilling");
     return t("import.layoutFrom", { account: k.slice("from:".length) });
   };
 
@@ -233,7 +233,7 @@ export function ImportView() {
             {t("import.staged")}
           </h3>
           {[...groups.entries()]
-            .filter(([k]) => k !== "loose" && k !== "ignored" && k !== "billing")
+            .filter(([k]) => k !== "loose" && k !== "ignored")
             .map(([k, items]) => (
               <Disclosure key={k} className={styles.group} data-group={k} summary={
                 <>
@@ -285,12 +285,6 @@ export function ImportView() {
                 <FileList items={loose} onRemove={remove} />
               </Disclosure>
             </div>
-          )}
-
-          {billing.length > 0 && (
-            <Disclosure className={styles.group} data-group="billing" summary={<span>{t("import.billing", { count: billing.length })}</span>}>
-              <FileList items={billing} onRemove={remove} />
-            </Disclosure>
           )}
 
           {ignored.length > 0 && (
