@@ -4,6 +4,7 @@
  * subscription IDs; the key is the hidden Key column). Columns are found by their headers, so a
  * sheet the user sorted or filtered still gives every row's pair.
  */
+import { actionKeyDigest } from "../domain/actions";
 import { isCellError } from "../domain/cells";
 import { GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY } from "../layout/plan";
 import { fromExcel } from "./cells";
@@ -13,7 +14,7 @@ import { Meter } from "./requests";
 
 export type DoneValue = string | number | boolean;
 
-/** Done by action key, from our own Next steps sheet (`created` lists the sheets the product made). */
+/** Done by action key digest (actionKeyDigest), from our own Next steps sheet (`created` lists the sheets the product made). */
 export async function readPreviousDone(meter: Meter, sheets: readonly SheetInfo[], created: readonly string[]): Promise<Map<string, DoneValue>> {
   const out = new Map<string, DoneValue>();
   const lower = GENERATED.nextSteps.toLowerCase();
@@ -32,7 +33,8 @@ export async function readPreviousDone(meter: Meter, sheets: readonly SheetInfo[
     const k = line[0];
     const d = fromExcel(dones.values[i]?.[0], dones.valueTypes[i]?.[0] as string | undefined);
     if (typeof k !== "string" || k === "" || d === null || isCellError(d)) return;
-    out.set(k, d as DoneValue);
+    // A sheet of an earlier version holds the full key: its digest is what the plan looks up.
+    out.set(actionKeyDigest(k), d as DoneValue);
   });
   return out;
 }

@@ -6,7 +6,7 @@
 import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
 import { reconcileImports } from "../../src/cli/run";
-import { ACTION_TABLE, Action, ActionCode, STILL_NEEDED, actionKey, deriveActions, evaluateAction, stillNeeded } from "../../src/domain/actions";
+import { ACTION_TABLE, Action, ActionCode, STILL_NEEDED, actionKey, actionKeyDigest, deriveActions, evaluateAction, stillNeeded } from "../../src/domain/actions";
 import { reconcile } from "../../src/domain/engine";
 import { EngineInput } from "../../src/domain/model";
 import { ExportSet, Run, guid, Sub } from "./support/exports";
@@ -545,5 +545,28 @@ describe("the bundled samples", () => {
 
   test("a partner can filter to one account: the old accounts' actions are all in FR, NL or DE", () => {
     expect([...new Set(acts.map((a) => a.account))].sort()).toEqual(["DE", "FR", "NL", "customer", "microsoft", "new"]);
+  });
+});
+
+describe("the key digest the Next steps sheet keeps (its hidden Key column)", () => {
+  test("16 hex digits, the same for the same key, different for the keys that differ", () => {
+    const keys = [
+      actionKey("id:x", "FR", "SUSPEND_OLD", "office 365 e3", ["a"], null),
+      actionKey("id:x", "NL", "SUSPEND_OLD", "office 365 e3", ["a"], null),
+      actionKey("id:x", "FR", "SUSPEND_OLD", "office 365 e3", ["b"], null),
+      actionKey("id:y", "FR", "SUSPEND_OLD", "office 365 e3", ["a"], null),
+    ];
+    const digests = keys.map(actionKeyDigest);
+    for (const d of digests) expect(d).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(digests).size).toBe(keys.length);
+    expect(keys.map(actionKeyDigest)).toEqual(digests);
+    // A digest read back from the sheet is its own digest: earlier full keys and digests look up alike.
+    expect(digests.map(actionKeyDigest)).toEqual(digests);
+  });
+
+  test("no two of 200,000 distinct keys share a digest", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 200_000; i++) seen.add(actionKeyDigest(actionKey(`id:${i % 1000}`, "FR", "SUSPEND_OLD", `offer ${i}`, [`${i}`], null)));
+    expect(seen.size).toBe(200_000);
   });
 });

@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import { scanFolder } from "../../src/cli/folder";
-import { deriveActions } from "../../src/domain/actions";
+import { actionKeyDigest, deriveActions } from "../../src/domain/actions";
 import { recogniseSubscriptionHeader } from "../../src/domain/headers";
 import { ImportFile } from "../../src/domain/importer";
 import { GENERATED, NEXT_STEPS } from "../../src/layout/plan";
@@ -40,6 +40,10 @@ describe.each(["1.7", "1.9"])("the Next steps sheet on an ExcelApi %s host", (ap
     const first = rows(store);
     expect(first.length).toBe(outcome.report.actions.length);
     expect(first.every((r) => typeof r.key === "string" && r.done === null)).toBe(true);
+    // The hidden Key column holds each action's key digest, one per action, in the actions' order.
+    expect(first.map((r) => r.key)).toEqual(outcome.actions.map((a) => actionKeyDigest(a.key)));
+    const fullKey = new Map(outcome.actions.map((a) => [actionKeyDigest(a.key), a.key]));
+    const keyOf = (r: { key: unknown }) => fullKey.get(String(r.key)) ?? "";
     // The Done dropdown needs ExcelApi 1.8 (Range.dataValidation), like the Decision column's.
     const dropdowns = store.mustSheet(GENERATED.nextSteps).validations;
     expect(dropdowns.length).toBe(api === "1.7" ? 0 : 1);
@@ -51,9 +55,9 @@ describe.each(["1.7", "1.9"])("the Next steps sheet on an ExcelApi %s host", (ap
     // CHECK_PROBLEM_ROW (and so its seats' REVIEW_SEATS) go away on the re-run, so every later
     // action moves up.
     const douze = outcome.problems.find((p) => p.code === "BAD_QUANTITY" && p.at)!;
-    const check = first.findIndex((r) => String(r.key).includes("CHECK_PROBLEM_ROW") && String(r.key).includes("0ecaf828"));
+    const check = first.findIndex((r) => keyOf(r).includes("CHECK_PROBLEM_ROW") && keyOf(r).includes("0ecaf828"));
     expect(check).toBeGreaterThanOrEqual(0);
-    const clinique = (r: { key: unknown }) => String(r.key).includes("0ecaf828");
+    const clinique = (r: { key: unknown }) => keyOf(r).includes("0ecaf828");
     const marked = [first.findIndex((r, i) => i > check && !clinique(r)), first.length - 1];
     expect(clinique(first[marked[1]])).toBe(false);
     expect(marked[0]).toBeLessThan(marked[1]);
@@ -90,4 +94,21 @@ test("the command's workbook holds no previous Done: every Done cell of the plan
   const b = out.plan.sheets.find((s) => s.name === GENERATED.nextSteps)!.blocks[0];
   expect(b.rows).toBe(deriveActions(out.result).length);
   for (let i = 0; i < b.rows; i++) expect(b.columns[NEXT_STEPS.done - 1].cell(i)).toBeNull();
+});
+
+test("a Next steps sheet of an earlier version, with the full keys, keeps its Done on the next run", async () => {
+  const b = bench({ api: "1.9" });
+  const store = b.fake.store;
+  await b.gateway.importFiles(files, b.onProgress);
+  const st = await b.gateway.inspect();
+  await b.gateway.saveSettings({ ...st.settings, asOf: AS_OF });
+  const outcome = await b.gateway.reconcile(b.onProgress);
+  // As the earlier version wrote it: the full JSON key in the hidden Key column.
+  outcome.actions.forEach((a, i) => store.userWrite(GENERATED.nextSteps, i + 2, NEXT_STEPS.key, a.key));
+  const marked = outcome.actions.length - 1;
+  store.userWrite(GENERATED.nextSteps, marked + 2, NEXT_STEPS.done, "Yes");
+  await b.gateway.reconcile(b.onProgress);
+  const after = rows(store);
+  expect(after.map((r) => r.key)).toEqual(outcome.actions.map((a) => actionKeyDigest(a.key)));
+  expect(after.filter((r) => r.done !== null)).toEqual([{ key: actionKeyDigest(outcome.actions[marked].key), done: "Yes" }]);
 });

@@ -4,7 +4,7 @@
  * Flagged. `run` is the result the workbook was written from: its problem rows are facts of
  * the run (a value column), while `result` may be the engine's answer for edited data.
  */
-import { ACTION_TABLE, deriveActions, stillNeeded } from "../../src/domain/actions";
+import { ACTION_TABLE, actionKeyDigest, deriveActions, stillNeeded } from "../../src/domain/actions";
 import { doubleBillingDays } from "../../src/domain/advice";
 import { EngineResult } from "../../src/domain/model";
 import { summaryOrder } from "../../src/domain/report";
@@ -111,7 +111,7 @@ export function checkWorkbook(
     const row = k + 2;
     const where = `Next steps row ${row} (${a.action} ${a.customer} ${a.account} ${a.subscriptionIds.join(" ")})`;
     const key = values.text(GENERATED.nextSteps, row, NEXT_STEPS.key);
-    if (key !== a.key) bad.push(`${where}: key "${key}", engine "${a.key}"`);
+    if (key !== actionKeyDigest(a.key)) bad.push(`${where}: key "${key}", engine "${actionKeyDigest(a.key)}" (${a.key})`);
     const needed = values.text(GENERATED.nextSteps, row, NEXT_STEPS.stillNeeded);
     const want = stillNeeded(result, a, run) ? "Yes" : "No";
     if (needed !== want) bad.push(`${where} Still needed: workbook "${needed}", engine "${want}"`);

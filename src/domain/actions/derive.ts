@@ -61,6 +61,29 @@ export function actionKey(customerKey: string, account: string, action: ActionCo
   return JSON.stringify([customerKey, account, action, offer ?? "", sorted, ...(file === null ? [] : [file])]);
 }
 
+/**
+ * The short form of an action key that the Next steps sheet keeps in its hidden Key column: 64
+ * bits of two multiplicative string hashes, as 16 hex digits. The full key (a JSON array with the
+ * subscription IDs) averaged 140 characters a row, 2 MB of an add-in's requests at 10k customers
+ * (docs/PERFORMANCE.md); a sheet holds a few tens of thousands of actions, where two keys share
+ * a digest with a chance of about 10^-10. A key that is already a digest is returned as it is, so
+ * a sheet written before digests (full JSON keys, starting with "[") reads the same.
+ */
+export function actionKeyDigest(key: string): string {
+  if (/^[0-9a-f]{16}$/.test(key)) return key;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+  return hex(h2) + hex(h1);
+}
+
 interface Draft {
   readonly line: ActionLine;
   readonly account: string;

@@ -18,7 +18,7 @@
  * or CANCEL_NCE — carry that row's cost per day and its currency, values of the run like the
  * Summary's money (money.ts), after the hidden columns.
  */
-import { ACTION_CODES, ACTION_LABEL, ACTION_TABLE, Action, ActionCode, LET_EXPIRE_LABEL, STILL_NEEDED, accountLabel, stillNeeded } from "../../domain/actions";
+import { ACTION_CODES, ACTION_LABEL, ACTION_TABLE, Action, ActionCode, LET_EXPIRE_LABEL, STILL_NEEDED, accountLabel, actionKeyDigest, stillNeeded } from "../../domain/actions";
 import { isoToSerial } from "../../domain/cells";
 import { LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
 import { quote } from "../a1";
@@ -101,7 +101,8 @@ export function nextStepsSheet(layout: Layout): SheetPlan {
   const earliest = calcAt(CALC.earliest, last);
   const days = `IF(AND(${h(NEXT_STEPS.doubleBilling)}=1,${h(NEXT_STEPS.rank)}=${severityRank("OLD_STILL_ACTIVE")}),IF(${earliest}>0,MAX(0,INT(${layout.asOfRef})-${earliest}),""),"")`;
   const bool = (b: boolean) => (b ? 1 : 0);
-  const previous = layout.input.previousDone;
+  // By digest, whichever form of the key the previous sheet held (actionKeyDigest is idempotent).
+  const previous = layout.input.previousDone && new Map([...layout.input.previousDone].map(([k, v]) => [actionKeyDigest(k), v] as const));
 
   const columns: ColumnSpec[] = inOrder(Object.keys(NEXT_STEPS) as (keyof typeof NEXT_STEPS)[], {
     account: valueColumn("Account", (i) => accountLabel(A[i].account), { width: 16 }),
@@ -115,8 +116,8 @@ export function nextStepsSheet(layout: Layout): SheetPlan {
     days: formulaColumn("Days of double billing", days, (i) => A[i].doubleBillingDays ?? "", { width: 10, format: "integer" }),
     text: valueColumn("What to do", (i) => A[i].text, { width: 90 }),
     stillNeeded: formulaColumn("Still needed", stillNeededFormula, (i) => (stillNeeded(result, A[i]) ? "Yes" : "No"), { width: 10 }),
-    done: valueColumn(NEXT_STEPS_DONE, (i) => previous?.get(A[i].key) ?? null, { width: 8, input: DONE_CHOICES }),
-    key: valueColumn(NEXT_STEPS_KEY, (i) => A[i].key, { hidden: true }),
+    done: valueColumn(NEXT_STEPS_DONE, (i) => previous?.get(actionKeyDigest(A[i].key)) ?? null, { width: 8, input: DONE_CHOICES }),
+    key: valueColumn(NEXT_STEPS_KEY, (i) => actionKeyDigest(A[i].key), { hidden: true }),
     code: valueColumn("Action #", (i) => ACTION_CODES.indexOf(A[i].action) + 1, { hidden: true }),
     customerNo: valueColumn("Customer #", (i) => A[i].customerIndex + 1, { hidden: true }),
     last: valueColumn("Last CSP Calc row", lastOf, { hidden: true }),
