@@ -24,7 +24,8 @@ import { randomExports } from "./support/random-exports";
 import { checkWorkbook, summaryOrder } from "./support/workbook-check";
 import { deriveActions } from "../src/domain/actions";
 import { recogniseSubscriptionHeader } from "../src/domain/headers";
-import { GENERATED, NEXT_STEPS } from "../src/layout/plan";
+import { GENERATED, NEXT_STEPS, STATUS_CELL } from "../src/layout/plan";
+import { RERUN_LABEL } from "../src/domain/verdicts";
 import { readBillingFiles } from "../src/cli/billing";
 import { BillingData } from "../src/domain/charges";
 import { wantedKeys } from "../src/domain/money";
@@ -158,6 +159,47 @@ describe("every formula cell: LibreOffice = Gnumeric = HyperFormula = stored val
     const corpus = INJECTION_CORPUS.filter((p) => !p.includes("\r"));
     const out = run(exportWith(corpus, `O'Brien "EU" & co`));
     expectAgreement(await recalcAndCheck(out, "injection"));
+  });
+
+  describe("the Stale check (Re-run needed), which compares each subscription ID's last 12 characters", () => {
+    /** The Summary's Workbook status in each engine, for the file with `edits` typed into it. */
+    async function statusAfter(out: RunOutput, name: string, edits: readonly Edit[]): Promise<Record<EngineName, string>> {
+      const file = path.join(tmp, `${name}.xlsx`);
+      await writeWorkbook(file, editedInputSheets(out, edits), out.plan);
+      const check = await checkFormulas(file, path.join(tmp, name), { compareStored: false });
+      expect(check.disagreements).toEqual([]);
+      return Object.fromEntries(ENGINES.map((e) => [e, new EngineValues(check.values[e]).text(GENERATED.summary, STATUS_CELL.row, STATUS_CELL.col)])) as Record<EngineName, string>;
+    }
+    const everywhere = (text: string) => Object.fromEntries(ENGINES.map((e) => [e, text]));
+
+    test("two rows of an export sorted the other way round, or one ID's last character changed: Re-run needed in every engine", async () => {
+      const scan = await scanFolder(path.join(__dirname, "..", "samples"));
+      const out = run(scan.files);
+      const olds = out.result.rows.filter((r) => r.role === "from" && r.at && r.subscriptionId);
+      const a = olds[0];
+      const b = olds.find((r) => r.at!.sheet === a.at!.sheet && r.subscriptionId !== a.subscriptionId)!;
+      const idCol = recogniseSubscriptionHeader(out.sheets.get(a.at!.sheet)!.rows[0]).fields.subscriptionId! + 1;
+      const swapped: Edit[] = [
+        { sheet: a.at!.sheet, row: a.at!.row, col: idCol, value: b.subscriptionId },
+        { sheet: b.at!.sheet, row: b.at!.row, col: idCol, value: a.subscriptionId },
+      ];
+      expect(await statusAfter(out, "stale-swapped", swapped)).toEqual(everywhere(`${RERUN_LABEL}: keys or offer map changed`));
+      const last = a.subscriptionId!.slice(-1) === "0" ? "1" : "0";
+      const retyped: Edit[] = [{ sheet: a.at!.sheet, row: a.at!.row, col: idCol, value: a.subscriptionId!.slice(0, -1) + last }];
+      expect(await statusAfter(out, "stale-retyped", retyped)).toEqual(everywhere(`${RERUN_LABEL}: keys or offer map changed`));
+    });
+
+    test("IDs ending in characters outside the BMP read the same in every engine: up to date until one is changed", async () => {
+      const ids = ["sub-😀", "x😀😀😀😀😀😀y", "😀".repeat(12), "abcdefghijk😀", "1234567890ab", "😀abcdefghijklm"];
+      const out = run(exportWith(ids, "FR"));
+      expect(await statusAfter(out, "stale-astral", [])).toEqual(everywhere("Up to date with the last run"));
+      // A reconciled row whose ID is kept whole (a surrogate in its last 12 units): its last emoji changed.
+      const row = out.result.rows.find((r) => r.subscriptionId === "x😀😀😀😀😀😀y" && r.group !== null)!;
+      expect(row).toBeDefined();
+      const idCol = recogniseSubscriptionHeader(out.sheets.get(row.at!.sheet)!.rows[0]).fields.subscriptionId! + 1;
+      const edit: Edit = { sheet: row.at!.sheet, row: row.at!.row, col: idCol, value: "x😀😀😀😀😀😁y" };
+      expect(await statusAfter(out, "stale-astral-changed", [edit])).toEqual(everywhere(`${RERUN_LABEL}: keys or offer map changed`));
+    });
   });
 
   // A large set by hand: FORMULA_ENGINES_CUSTOMERS=1000 npx jest test/formulas.engines.test.ts

@@ -182,11 +182,16 @@ export const CODE = STATUS_CODE;
 /**
  * 1 when the key cells no longer read as they did at the run (an edit, or a sort of the export
  * sheet), else 0; one EXACT per key cell, so no concatenation can outgrow a cell's 32,767
- * characters. An error value reads as "#ERROR" (model.ts keyText).
+ * characters. An error value reads as "#ERROR" (model.ts keyText). A pair with a `tail` compares
+ * only that many last characters (the subscription ID: model.ts idTail).
  */
-export function staleFormula(pairs: readonly { now: string; atRun: string }[]): string {
+export function staleFormula(pairs: readonly { now: string; atRun: string; tail?: number }[]): string {
   if (pairs.length === 0) return "0";
-  const same = pairs.map((p) => `EXACT(IFERROR(""&${p.now},"#ERROR"),${p.atRun})`);
+  const same = pairs.map((p) => {
+    const now = `IFERROR(""&${p.now},"#ERROR")`;
+    // Both sides through RIGHT: the stored text may be the whole cell (model.ts idTail).
+    return p.tail ? `EXACT(RIGHT(${now},${p.tail}),RIGHT(${p.atRun},${p.tail}))` : `EXACT(${now},${p.atRun})`;
+  });
   return `IF(${same.length === 1 ? same[0] : `AND(${same.join(",")})`},0,1)`;
 }
 

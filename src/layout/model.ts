@@ -79,7 +79,7 @@ export interface ExportBlock {
   readonly code: Int8Array;
   readonly seats: Float64Array;
   /**
-   * How each key cell read at the run: the text itself for the subscription ID (unique per row),
+   * How each key cell read at the run: the subscription ID's last characters (idTail; unique per row),
    * else its row in CSP Lists' key texts (offer names, offer IDs and customer cells repeat).
    */
   readonly keyAtRun: readonly ((i: number) => string | number)[];
@@ -201,6 +201,28 @@ export function keyText(c: Cell | undefined): string {
   return isCellError(c ?? null) ? "#ERROR" : cellText(c);
 }
 
+/**
+ * How many last characters of a subscription ID the Stale check compares. Partner Center's
+ * subscription IDs are GUIDs: their last 12 hex digits (48 random bits) tell a row that moved or
+ * was replaced as surely as the whole ID, and storing them instead of 36 characters takes 3 MB
+ * off the add-in's requests at 10k customers (docs/PERFORMANCE.md).
+ */
+export const ID_TAIL = 12;
+
+/**
+ * The subscription ID as the Stale check keeps it: its last ID_TAIL characters, or the whole text
+ * when a surrogate is among them. Engines count a character outside the Basic Multilingual Plane
+ * differently in RIGHT: HyperFormula as two UTF-16 units, as JavaScript does (and Excel, whose LEN
+ * of an emoji is 2), LibreOffice and Gnumeric as one character (measured: test/formulas.engines
+ * "outside the BMP"). With no surrogate in the tail every engine's RIGHT gives these same 12
+ * units, and a whole text gives, in each engine, what that engine's RIGHT of the unchanged cell
+ * gives.
+ */
+export function idTail(text: string): string {
+  const tail = text.slice(-ID_TAIL);
+  return /[\uD800-\uDFFF]/.test(tail) ? text : tail;
+}
+
 /** First row of CSP Lists' key texts (under its header). */
 export const KEY_TEXTS_FIRST_ROW = 2;
 
@@ -238,7 +260,7 @@ function exportBlocks(input: PlanInput, keyTexts: string[]): ExportBlock[] {
     const keys = keyColumns(map).map((c) => c + 1);
     const keyAtRun = keys.map((col) => {
       const cellAt = (i: number) => info.data.rows[headerRow + i]?.[col - 1] ?? null;
-      if (col === fields.subscriptionId) return (i: number) => keyText(cellAt(i));
+      if (col === fields.subscriptionId) return (i: number) => idTail(keyText(cellAt(i)));
       const rowsOf = new Int32Array(rows);
       for (let i = 0; i < rows; i++) rowsOf[i] = intern(keyText(cellAt(i)));
       return (i: number) => rowsOf[i];

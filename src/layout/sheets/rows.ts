@@ -17,7 +17,7 @@ import { EngineResult, RowResult } from "../../domain/model";
 import { LABEL } from "../../domain/verdicts";
 import { at, formulaColumn, here, valueColumn } from "../columns";
 import { adviceFormula, quantityTextFormula, seatsFormula, staleFormula, statusCodeFormula } from "../formulas";
-import { ExportBlock, Layout, quantityText } from "../model";
+import { ExportBlock, ID_TAIL, Layout, quantityText } from "../model";
 import { CALC, GROUP_CALC, LISTS, ROWS, calcAt, groupCalcAt, rowsKeyColumn } from "../hidden";
 import { GENERATED } from "../names";
 import { Block, ColumnSpec, SheetPlan } from "../types";
@@ -104,6 +104,7 @@ function blockPlan(layout: Layout, b: ExportBlock): Block {
         b.keys.map((col, k) => ({
           now: exportRef(col),
           atRun: col === b.fields.subscriptionId ? h(rowsKeyColumn(k)) : at(GENERATED.lists, LISTS.keyText, h(rowsKeyColumn(k))),
+          tail: col === b.fields.subscriptionId ? ID_TAIL : undefined,
         })),
       ),
       () => 0,
