@@ -112,3 +112,26 @@ test("a Next steps sheet of an earlier version, with the full keys, keeps its Do
   expect(after.map((r) => r.key)).toEqual(outcome.actions.map((a) => actionKeyDigest(a.key)));
   expect(after.filter((r) => r.done !== null)).toEqual([{ key: actionKeyDigest(outcome.actions[marked].key), done: "Yes" }]);
 });
+
+describe.each(["1.7", "1.9"])("number formats of our sheets' columns on an ExcelApi %s host", (api) => {
+  test("every data cell of Seats and Due carries its format; a fill the user gave the first row does not run down the column on a re-run", async () => {
+    const b = bench({ api });
+    const store = b.fake.store;
+    await b.gateway.importFiles(files, b.onProgress);
+    const st = await b.gateway.inspect();
+    await b.gateway.saveSettings({ ...st.settings, asOf: AS_OF });
+    const outcome = await b.gateway.reconcile(b.onProgress);
+    const s = store.mustSheet(GENERATED.nextSteps);
+    const n = outcome.actions.length;
+    const formats = (col: number) => Array.from({ length: n }, (_x, i) => store.cell(s, i + 2, col)?.numberFormat);
+    expect(formats(NEXT_STEPS.seats)).toEqual(Array(n).fill("0"));
+    expect(formats(NEXT_STEPS.due)).toEqual(Array(n).fill("yyyy-mm-dd"));
+    // The user highlights the first action's Due cell, then reconciles again.
+    store.cell(s, 2, NEXT_STEPS.due)!.format = { fill: "#FFFF00" };
+    await b.gateway.reconcile(b.onProgress);
+    expect(formats(NEXT_STEPS.due)).toEqual(Array(n).fill("yyyy-mm-dd"));
+    const fills = Array.from({ length: n - 1 }, (_x, i) => store.cell(s, i + 3, NEXT_STEPS.due)?.format?.fill);
+    expect(fills.filter((f) => f !== undefined)).toEqual([]);
+    expect(b.fake.stats.log.filter((r) => r.failed)).toEqual([]);
+  });
+});
