@@ -33,6 +33,7 @@ import {
   toneRuleFormula,
 } from "../layout/styles";
 import { Block, FreeCell, PlanCell, PlanLink, SheetPlan, TONE_COLORS, WorkbookPlan, isFormula, isLink } from "../layout/types";
+import type { Cell } from "../domain/cells";
 import { toExcelInput } from "./cells";
 import { ApiSupport } from "./host";
 import { ColumnWidth, DATETIME_FORMAT, numberFormatOf } from "./plan-extents";
@@ -54,6 +55,29 @@ export interface ApplyOptions {
   readonly widths: ReadonlyMap<string, readonly ColumnWidth[]>;
   /** Cells written at the very end (the Summary's "Workbook" status), skipped here. */
   readonly deferred: (sheet: string, row: number, col: number) => boolean;
+  /** Blocks of the plan whose cells the workbook already holds exactly (blockHolds): their values are not sent again. */
+  readonly held?: ReadonlySet<Block>;
+}
+
+/**
+ * Whether `rows` (a sheet read from A1, header first) hold exactly the block's header and value
+ * cells and nothing below them: an empty cell and "" are the same to Excel. Only blocks of plain
+ * values can be held (no formula or link).
+ */
+export function blockHolds(rows: readonly (readonly Cell[])[], b: Block): boolean {
+  if (rows.length !== b.top + b.rows) return false;
+  const same = (got: Cell | undefined, want: PlanCell): boolean => {
+    if (want !== null && typeof want === "object") return false;
+    const g = got === undefined || got === "" ? null : got;
+    const w = want === "" ? null : want;
+    return g === w;
+  };
+  for (let j = 0; j < b.columns.length; j++) {
+    const col = b.left - 1 + j;
+    if (!same(rows[b.top - 1]?.[col], b.columns[j].header)) return false;
+    for (let i = 0; i < b.rows; i++) if (!same(rows[b.top + i]?.[col], b.columns[j].cell(i))) return false;
+  }
+  return true;
 }
 
 type Input = string | number | boolean | null;
@@ -175,7 +199,7 @@ async function writeFreeCells(o: ApplyOptions, sheet: string, cells: readonly Fr
 
 export async function writeValues(o: ApplyOptions, plan: WorkbookPlan): Promise<void> {
   for (const s of plan.sheets) {
-    for (const b of s.blocks) await writeBlockPass(o, s.name, b, "values");
+    for (const b of s.blocks) if (!o.held?.has(b)) await writeBlockPass(o, s.name, b, "values");
     await writeFreeCells(o, s.name, s.cells, "values");
   }
 }

@@ -23,11 +23,11 @@ import { looksLikeDomain } from "../domain/text";
 import { LABEL, NEXT_STEP, RERUN_LABEL, severityRank } from "../domain/verdicts";
 import { ACCOUNT_COLUMNS, OFFER_MAP_COLUMNS, SHEETS, SheetData, readSourceRecords, readWorkbook } from "../domain/workbook";
 import { AS_OF_CELL, DataSheetInfo, GENERATED, buildPlan } from "../layout/plan";
-import { WorkbookPlan } from "../layout/types";
+import { Block, WorkbookPlan } from "../layout/types";
 import { actionOutcomes } from "./actions";
 import { findBillingSheets, readBillingSheets } from "./billing";
 import { PRODUCT_SHEETS } from "./product-sheets";
-import { ApplyOptions, applyFormats, fillUniform, writeFormulas, writeLinks, writeValues } from "./apply-plan";
+import { ApplyOptions, applyFormats, blockHolds, fillUniform, writeFormulas, writeLinks, writeValues } from "./apply-plan";
 import { captureOriginals, originalsWithin } from "./capture";
 import { readPreviousDone } from "./done";
 import { OfficeHost, apiSupport } from "./host";
@@ -78,6 +78,21 @@ export async function readAsOf(meter: Meter, sheets: readonly SheetInfo[], now: 
   const saved = setting.isNullObject ? null : setting.value;
   if (typeof saved === "string" && isoToSerial(saved) !== null) return { serial: isoToSerial(saved)!, fixed: true };
   return { serial: isoToSerial(localIsoDate(now))!, fixed: false };
+}
+
+/**
+ * The blocks of the input tables (Sources, Accounts, Offer map) that the workbook, as the run read
+ * it, already holds cell for cell: writing them again would change nothing.
+ */
+function heldBlocks(plan: WorkbookPlan, data: ReadonlyMap<string, SheetData>): Set<Block> {
+  const held = new Set<Block>();
+  for (const name of [SHEETS.sources, SHEETS.accounts, SHEETS.offerMap]) {
+    const read = data.get(name);
+    const sheet = plan.sheets.find((s) => s.name === name);
+    if (!read || !sheet || sheet.blocks.length !== 1) continue;
+    if (blockHolds(read.rows, sheet.blocks[0])) held.add(sheet.blocks[0]);
+  }
+  return held;
 }
 
 /** Reads the inputs, runs the engine and builds the plan (no writes). */
@@ -255,7 +270,7 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
     const existing = new Set(sheets.map((s) => s.name.toLowerCase()));
     const stateInfo = findSheet(sheets, STATE_SHEET);
     const old = stateInfo?.used ? await readState(meter, stateInfo.used.bottom) : EMPTY_STATE;
-    const { result, money, plan, input, userTables } = await planFromWorkbook(meter, sheets, now, progress, old.created);
+    const { result, money, plan, input, userTables, data } = await planFromWorkbook(meter, sheets, now, progress, old.created);
     checkWritable(plan, sheets);
     const tableFixes = checkTables(plan, userTables, api.has("tableResize"));
 
@@ -341,6 +356,9 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
         ours: oursByName,
         widths: capture.setWidths,
         deferred: (sheet, row, col) => sheet.toLowerCase() === summaryLower && row === STATUS_CELL.row && col === STATUS_CELL.col,
+        // The Sources table the run read is written back only if the plan changes it: at 10k
+        // customers it is 20k rows, 2.9 MB of requests (docs/PERFORMANCE.md).
+        held: heldBlocks(plan, data),
       };
       await writeValues(o, plan);
       await writeFormulas(o, plan);

@@ -241,3 +241,28 @@ describe("removing the reconciliation", () => {
     expect(b.fake.store.snapshot()).toEqual(before);
   });
 });
+
+describe("the input tables a run reads are written back only when the plan changes them", () => {
+  test("an unchanged Sources table is not sent again; one whose cell the plan reads differently is rewritten", async () => {
+    const b = await prepared();
+    const store = b.fake.store;
+    await b.gateway.reconcile(b.onProgress);
+    const sources = store.mustSheet(SHEETS.sources);
+    const rows = store.usedRange(sources, true)!.bottom - 1;
+    expect(rows).toBeGreaterThan(40);
+
+    b.fake.resetStats();
+    await b.gateway.reconcile(b.onProgress);
+    const unchanged = b.fake.stats.totalRequestBytes;
+    expect(store.cell(sources, 2, 2)?.value).toBe("subscriptions");
+
+    // A Kind typed in capitals reads as "subscriptions": the plan writes the table as it reads it.
+    store.userWrite(SHEETS.sources, 2, 2, "SUBSCRIPTIONS");
+    b.fake.resetStats();
+    await b.gateway.reconcile(b.onProgress);
+    expect(store.cell(sources, 2, 2)?.value).toBe("subscriptions");
+    // The whole table went out again: at least its file paths (column A) more.
+    const paths = Array.from({ length: rows }, (_x, i) => String(store.cell(sources, i + 2, 1)?.value ?? "")).join("").length;
+    expect(b.fake.stats.totalRequestBytes - unchanged).toBeGreaterThan(paths);
+  });
+});
