@@ -35,7 +35,7 @@ export const groupCalcAt = (col: number, row: string) => at(GENERATED.groupCalc,
 /** CSP Customers: per customer, in the engine's customer order (sheets/customers.ts). */
 export const CUSTOMERS = columnsOf([
   "customer", "lastGroup", "noExportOld", "unreadableExport", "inNewList", "newCovered", "newListPresent",
-  "liveOld", "minRank", "stale", "label",
+  "liveOld", "minRank", "stale", "label", "name", "microsoftId",
 ] as const);
 /** The CSP Customers row of engine customer number `customerNo` (1-based, an expression). */
 export const customerRowOf = (customerNo: string) => `${customerNo}+1`;

@@ -1,8 +1,9 @@
 /**
  * CSP Customers (hidden): one row per customer, in the engine's customer order (never sorted by
  * the user): the customer's facts of the run (its last CSP Groups row, the flags the customer
- * rules read) and its live verdict label. The Summary and the Next steps sheet read the label
- * by the customer's number, so both may be sorted and filtered.
+ * rules read), its live verdict label, its name and Microsoft ID. The Summary and the Next steps
+ * sheet read the label, the Groups sheet the name and ID, by the customer's number, so each may be
+ * sorted and filtered.
  */
 import { CustomerFlag, LABEL, severityRank } from "../../domain/verdicts";
 import { formulaColumn, here, inOrder, valueColumn } from "../columns";
@@ -42,6 +43,9 @@ export function customersSheet(layout: Layout): SheetPlan {
     minRank: formulaColumn("Min rank", ofLastGroup(GROUP_CALC.minRank, closed), minRank),
     stale: formulaColumn("Stale", ofLastGroup(GROUP_CALC.stale, 0), () => 0),
     label: formulaColumn("Verdict", label, (i) => LABEL[C[i].verdict]),
+    // Once per customer, for the Groups sheet's rows (several per customer) to read.
+    name: valueColumn("Customer", (i) => C[i].name),
+    microsoftId: valueColumn("Microsoft ID", (i) => C[i].microsoftId ?? ""),
   });
   return {
     name: GENERATED.customers,
