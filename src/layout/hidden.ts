@@ -26,7 +26,7 @@ export const calcAt = (col: number, position: string) => at(GENERATED.calc, col,
 /** CSP Groups: per group, in CSP Calc's order (sheets/group-calc.ts). */
 export const GROUP_CALC = columnsOf([
   "group", "customer", "azure", "reassign", "last", "rank", "label", "liveOld", "minRank", "stale", "oldRows", "newRows",
-  "offer", "advice", "customerAdvice",
+  "offer", "advice", "customerAdvice", "offerNo",
 ] as const);
 /** The CSP Groups row of layout group number `groupNo` (an expression). */
 export const groupRowOf = (groupNo: string) => `${groupNo}+1`;
@@ -42,4 +42,4 @@ export const customerRowOf = (customerNo: string) => `${customerNo}+1`;
 export const customersAt = (col: number, row: string) => at(GENERATED.customers, col, row);
 
 /** CSP Lists: the status vocabulary and each account's commerce (sheets/lists.ts). */
-export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label", "gap3", "keyText"] as const);
+export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label", "gap3", "keyText", "gap4", "offerLabel"] as const);

@@ -141,6 +141,10 @@ export interface Layout {
   readonly summaryOrder: readonly number[];
   /** Distinct key texts of the run (CSP Lists), each stored once. */
   readonly keyTexts: readonly string[];
+  /** Distinct offer labels of the groups (CSP Lists), each stored once, in first-seen order. */
+  readonly offerLabels: readonly string[];
+  /** Position (1-based) of each group's offer label in offerLabels, by engine group index. */
+  readonly offerNo: Int32Array;
   /** The actions of spec §8, in its order (the Next steps sheet's rows). */
   readonly actions: readonly Action[];
   /** Money at stake of the run, null when no billing file was given (money.ts). */
@@ -221,6 +225,19 @@ export const ID_TAIL = 12;
 export function idTail(text: string): string {
   const tail = text.slice(-ID_TAIL);
   return /[\uD800-\uDFFF]/.test(tail) ? text : tail;
+}
+
+/** Each group's offer label kept once (CSP Lists), and where: a few dozen labels for 60,000 groups at 10k customers. */
+function offerLabelsOf(result: EngineResult): { offerLabels: string[]; offerNo: Int32Array } {
+  const offerLabels: string[] = [];
+  const at = new Map<string, number>();
+  const offerNo = new Int32Array(result.groups.length);
+  result.groups.forEach((g, i) => {
+    let k = at.get(g.offerLabel);
+    if (k === undefined) at.set(g.offerLabel, (k = offerLabels.push(g.offerLabel)));
+    offerNo[i] = k;
+  });
+  return { offerLabels, offerNo };
 }
 
 /** First row of CSP Lists' key texts (under its header). */
@@ -428,6 +445,7 @@ export function buildLayout(input: PlanInput): Layout {
     accountRow,
     summaryOrder: summaryOrder(result),
     keyTexts,
+    ...offerLabelsOf(result),
     actions: deriveActions(result),
     money: moneyOf(input.money),
     currencies: moneyCurrencies(moneyOf(input.money)),

@@ -32,7 +32,8 @@ export function customersSheet(layout: Layout): SheetPlan {
   );
   const flag = (f: CustomerFlag) => valueColumn(f, (i) => (C[i][f] ? 1 : 0));
   const columns: ColumnSpec[] = inOrder(Object.keys(CUSTOMERS) as (keyof typeof CUSTOMERS)[], {
-    customer: valueColumn("Customer #", (i) => i + 1),
+    // Row numbers, for a reader of the hidden sheet: no formula reads them.
+    customer: formulaColumn("Customer #", "ROW()-1", (i) => i + 1),
     lastGroup: valueColumn("Last CSP Groups row", (i) => layout.customerLastGroupRow[i]),
     noExportOld: flag("noExportOld"),
     unreadableExport: flag("unreadableExport"),

@@ -5,13 +5,13 @@
  * groups of a customer being together, so a customer's figures are those at its last group.
  */
 import { LABEL, severityRank } from "../../domain/verdicts";
-import { formulaColumn, here, valueColumn } from "../columns";
+import { at, formulaColumn, here, valueColumn } from "../columns";
 import { STEP_ADVICE, groupAdvice } from "../../domain/advice";
 import { quote } from "../a1";
 import { groupAdviceFormula, groupLabelFormula, runningFormula } from "../formulas";
 import { verdictLabelOfRank } from "./lists";
 import { Layout } from "../model";
-import { CALC, GROUP_CALC, calcAt } from "../hidden";
+import { CALC, GROUP_CALC, LISTS, calcAt } from "../hidden";
 import { GENERATED } from "../names";
 import { ColumnSpec, SheetPlan } from "../types";
 
@@ -56,7 +56,8 @@ export function groupCalcSheet(layout: Layout): SheetPlan {
   const withOffer = `${quote(STEP_ADVICE.offer.before)}&${h(GROUP_CALC.offer)}&${quote(STEP_ADVICE.offer.after)}&${advice}&${quote(STEP_ADVICE.end)}`;
 
   const columns: ColumnSpec[] = [
-    valueColumn("Group #", (k) => k + 1),
+    // Row numbers, for a reader of the hidden sheet: no formula reads them.
+    formulaColumn("Group #", "ROW()-1", (k) => k + 1),
     valueColumn("Customer #", (k) => G[k].customer + 1),
     valueColumn("Azure", (k) => (G[k].azure ? 1 : 0)),
     valueColumn("Reassign", (k) => (G[k].reassign ? 1 : 0)),
@@ -68,7 +69,8 @@ export function groupCalcSheet(layout: Layout): SheetPlan {
     formulaColumn("Customer stale", perCustomer(GROUP_CALC.stale, atLast(CALC.stale)), () => 0),
     formulaColumn("Customer old rows", perCustomer(GROUP_CALC.oldRows, atLast(CALC.oldRows)), (k) => oldRows[k]),
     formulaColumn("Customer new rows", perCustomer(GROUP_CALC.newRows, atLast(CALC.newRows)), (k) => newRows[k]),
-    valueColumn("Offer", (k) => G[k].offerLabel),
+    // The offer label kept once on CSP Lists (a few dozen labels for tens of thousands of groups).
+    formulaColumn("Offer", `""&${at(GENERATED.lists, LISTS.offerLabel, `${h(GROUP_CALC.offerNo)}+1`)}`, (k) => G[k].offerLabel),
     formulaColumn(
       "Advice",
       groupAdviceFormula({ rank: h(GROUP_CALC.rank), reassign: h(GROUP_CALC.reassign), earliestStart: atLast(CALC.earliest), expiries: atLast(CALC.expiries), asOf: layout.asOfRef }),
@@ -79,6 +81,7 @@ export function groupCalcSheet(layout: Layout): SheetPlan {
       `IF(${above(GROUP_CALC.customer)}=${h(GROUP_CALC.customer)},${above(GROUP_CALC.customerAdvice)},"")&IF(${advice}="","",${withOffer})`,
       (k) => customerAdvice[k],
     ),
+    valueColumn("Offer #", (k) => layout.offerNo[layout.groups[k]]),
   ];
   return {
     name: GENERATED.groupCalc,

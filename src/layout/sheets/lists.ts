@@ -70,6 +70,13 @@ export function listsSheet(layout: Layout): SheetPlan {
         rows: layout.keyTexts.length,
         columns: [valueColumn("Key text at run", (i) => layout.keyTexts[i])],
       },
+      {
+        id: "offer-labels",
+        top: 1,
+        left: LISTS.offerLabel,
+        rows: layout.offerLabels.length,
+        columns: [valueColumn("Offer", (i) => layout.offerLabels[i])],
+      },
     ],
   };
 }
