@@ -9,7 +9,7 @@ import { GENERATED } from "./names";
 /** CSP Rows: per export row, beside its export sheet (sheets/rows.ts). */
 export const ROWS = columnsOf([
   "pos", "groupRow", "last", "reason", "azure", "isNew", "nceByOffer", "account", "end",
-  "code", "quantity", "seats", "stale", "advice",
+  "code", "quantity", "seats", "stale", "customerNo", "advice",
 ] as const);
 /** Key at run of the block's k-th key column (0-based). */
 export const rowsKeyColumn = (k: number) => ROWS.advice + 1 + k;

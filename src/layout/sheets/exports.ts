@@ -7,7 +7,7 @@
 import { Cell, isCellError } from "../../domain/cells";
 import { fitWidth, formulaColumn, here, valueColumn } from "../columns";
 import { ExportBlock, Layout } from "../model";
-import { CALC, GROUP_CALC, ROWS, calcAt, groupCalcAt } from "../hidden";
+import { CALC, CUSTOMERS, GROUP_CALC, ROWS, calcAt, customerRowOf, customersAt, groupCalcAt } from "../hidden";
 import { ADDED_HEADERS, DECISIONS, GENERATED } from "../names";
 import { PlanValue, SheetPlan } from "../types";
 
@@ -58,7 +58,14 @@ function exportSheet(layout: Layout, b: ExportBlock): SheetPlan {
         rows: b.rows,
         columns: [
           // The row's customer as the run reconciled it: a fact of the run, like its group.
-          valueColumn(ADDED_HEADERS[0], customer, { width: fitWidth(customers(), { header: ADDED_HEADERS[0], min: 14, max: 40 }) }),
+          // Read from CSP Customers by the row's customer number (CSP Rows): the name once per
+          // customer, not on each of its rows (2 MB of the add-in's requests at 10k customers).
+          formulaColumn(
+            ADDED_HEADERS[0],
+            `IF(${rowsRef(ROWS.customerNo)}>0,""&${customersAt(CUSTOMERS.name, customerRowOf(rowsRef(ROWS.customerNo)))},"")`,
+            customer,
+            { width: fitWidth(customers(), { header: ADDED_HEADERS[0], min: 14, max: 40 }) },
+          ),
           formulaColumn(
             ADDED_HEADERS[1],
             `IF(${pos}>0,${groupCalcAt(GROUP_CALC.label, rowsRef(ROWS.groupRow))},${rowsRef(ROWS.reason)})`,

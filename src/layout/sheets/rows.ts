@@ -109,6 +109,12 @@ function blockPlan(layout: Layout, b: ExportBlock): Block {
       ),
       () => 0,
     ),
+    // The row's customer as the run found it (engine number + 1; 0 for none): the Customer
+    // column beside the export reads its name from CSP Customers.
+    valueColumn("Customer #", (i) => {
+      const r = row(i);
+      return r && r.customer >= 0 && result.customers[r.customer] ? r.customer + 1 : 0;
+    }),
     formulaColumn("Advice", `IF(${h(ROWS.pos)}>0,${advice},"")`, (i) => {
       const r = grouped(i);
       return r ? expectedAdvice(result, r) : "";
