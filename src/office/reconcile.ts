@@ -367,9 +367,10 @@ export async function reconcileWorkbook(deps: GatewayDeps, progress: ProgressFn,
       await applyFormats(o, plan);
 
       // 4. Names (replaced: a teammate's run may have left one) and the settings pointer.
-      await batch.flush();
+      // The names are looked up in the request that sends the last formats (one request less).
       const named = plan.names.map((n) => ctx.workbook.names.getItemOrNullObject(n.name).load("name"));
-      await meter.sync(0);
+      if (batch.pending) await batch.flush();
+      else await meter.sync(0);
       for (let k = 0; k < plan.names.length; k++) {
         await batch.reserve(100);
         if (!named[k].isNullObject) named[k].delete();

@@ -108,6 +108,11 @@ export class WriteBatch {
     if (!this.holdCancel) this.meter.checkCancel();
   }
 
+  /** Whether calls wait to be sent. */
+  get pending(): boolean {
+    return this.calls > 0;
+  }
+
   get budgetBytes(): number {
     return this.budget;
   }
