@@ -12,7 +12,7 @@ import { ImportFile } from "../../src/domain/importer";
 import { GENERATED, NEXT_STEPS } from "../../src/layout/plan";
 import { NEXT_STEPS_LINK_ROW } from "../../src/layout/sheets/summary";
 import { FakeWorkbookStore } from "../../src/office/fake";
-import { AS_OF, bench } from "./support/setup";
+import { AS_OF, bench, importAndReconcile } from "./support/setup";
 
 let files: ImportFile[];
 
@@ -99,10 +99,7 @@ test("the command's workbook holds no previous Done: every Done cell of the plan
 test("a Next steps sheet of an earlier version, with the full keys, keeps its Done on the next run", async () => {
   const b = bench({ api: "1.9" });
   const store = b.fake.store;
-  await b.gateway.importFiles(files, b.onProgress);
-  const st = await b.gateway.inspect();
-  await b.gateway.saveSettings({ ...st.settings, asOf: AS_OF });
-  const outcome = await b.gateway.reconcile(b.onProgress);
+  const { outcome } = await importAndReconcile(b, files);
   // As the earlier version wrote it: the full JSON key in the hidden Key column.
   outcome.actions.forEach((a, i) => store.userWrite(GENERATED.nextSteps, i + 2, NEXT_STEPS.key, a.key));
   const marked = outcome.actions.length - 1;
@@ -117,10 +114,7 @@ describe.each(["1.7", "1.9"])("number formats of our sheets' columns on an Excel
   test("every data cell of Seats and Due carries its format; a fill the user gave the first row does not run down the column on a re-run", async () => {
     const b = bench({ api });
     const store = b.fake.store;
-    await b.gateway.importFiles(files, b.onProgress);
-    const st = await b.gateway.inspect();
-    await b.gateway.saveSettings({ ...st.settings, asOf: AS_OF });
-    const outcome = await b.gateway.reconcile(b.onProgress);
+    const { outcome } = await importAndReconcile(b, files);
     const s = store.mustSheet(GENERATED.nextSteps);
     const n = outcome.actions.length;
     const formats = (col: number) => Array.from({ length: n }, (_x, i) => store.cell(s, i + 2, col)?.numberFormat);
