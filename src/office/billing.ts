@@ -10,7 +10,7 @@ import { Cell, cellText, isBlank } from "../domain/cells";
 import { BillingData, BillingReader } from "../domain/charges";
 import { BillingKind, classifyHeader, headerRowIndex, recogniseBillingHeader } from "../domain/headers";
 import { PROVENANCE, hasProvenance } from "../domain/workbook";
-import { caseFold, compareCodePoints, cutUnits } from "../domain/text";
+import { caseFold, compareFileOrder, cutUnits } from "../domain/text";
 import { safeSheetName } from "../domain/importer";
 import { fromExcel } from "./cells";
 import { ReadQueue, SheetInfo } from "./read";
@@ -85,7 +85,7 @@ export async function findBillingSheets(meter: Meter, sheets: readonly SheetInfo
 
 /** The order the command reads billing/ in (by path, case-folded), then by sheet. */
 export function billingOrder(a: BillingSheet, b: BillingSheet): number {
-  return compareCodePoints(caseFold(a.source), caseFold(b.source)) || compareCodePoints(caseFold(a.name), caseFold(b.name));
+  return compareFileOrder(a.source, b.source) || compareFileOrder(a.name, b.name);
 }
 
 /**
@@ -146,8 +146,9 @@ export function placeBillingFiles(
   nameOf: (path: string) => string,
 ): BillingPlacement[] {
   return files.map((f) => {
-    const before = existing.find((s) => s.imported && caseFold(s.source) === caseFold(f.path));
     const base = nameOf(f.path);
+    // A sheet with no line names no source file (its rows do): it is the file's by its name.
+    const before = existing.find((s) => s.imported && (s.rows > 0 ? caseFold(s.source) === caseFold(f.path) : s.name.toLowerCase() === base.toLowerCase()));
     let target = base;
     for (let n = 2; taken.has(target.toLowerCase()); n++) target = safeSheetName(`${cutUnits(base, 26)} (${n})`);
     taken.add(target.toLowerCase());

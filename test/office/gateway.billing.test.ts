@@ -124,6 +124,17 @@ describe("importing the samples' two reconciliation files through the pane", () 
     expect(outcome.report.money).toEqual(command.report.money);
   });
 
+  test("a file of a header and no line, imported again, replaces its sheet too", async () => {
+    const b = bench();
+    const empty = billingFile(FR, [paneGrids[FR][0]]);
+    await b.gateway.importFiles([empty], b.onProgress);
+    const names = b.fake.store.sheets.map((s) => s.name);
+    expect(names).toContain(FR_SHEET);
+    const again = await b.gateway.importFiles([empty], b.onProgress);
+    expect(again.replaced).toEqual([FR]);
+    expect(b.fake.store.sheets.map((s) => s.name)).toEqual(names);
+  });
+
   test("a file without a Currency column is refused with the command's MISSING_COLUMN problem and writes nothing", async () => {
     const b = bench();
     const grid = grids[DE].map((line) => line.filter((_c, k) => grids[DE][0][k] !== "Currency"));
