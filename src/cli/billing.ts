@@ -11,12 +11,12 @@ import { Cell, isBlank } from "../domain/cells";
 import { BillingData, BillingFile, BillingReader } from "../domain/charges";
 import { CsvStream } from "../domain/readers/csv-stream";
 import { toCell } from "../domain/readers/xlsx";
-import { caseFold, compareCodePoints } from "../domain/text";
+import { compareFileOrder } from "../domain/text";
 
 /** Reads `paths` (relative to `root`, with "/") in the §7.10 file order; `wanted` picks the lines kept. */
 export async function readBillingFiles(root: string, paths: readonly string[], wanted: ((key: string) => string | null) | null): Promise<BillingData> {
   const reader = new BillingReader(wanted);
-  const ordered = [...paths].sort((a, b) => compareCodePoints(caseFold(a), caseFold(b)));
+  const ordered = [...paths].sort(compareFileOrder);
   for (const rel of ordered) {
     const file = reader.file(rel);
     try {

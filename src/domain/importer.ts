@@ -17,10 +17,10 @@ import {
 } from "./headers";
 import { AccountSetting, OfferMapEntry, Role } from "./model";
 import { readQuantity } from "./quantity";
-import { caseFold, compareCodePoints, cutUnits, headerKey } from "./text";
+import { caseFold, compareFileOrder, cutUnits, headerKey } from "./text";
 import { PROVENANCE, SHEETS, SheetData, SourceKind, SourceRecord, baseNameOf } from "./workbook";
 
-/** "billing": a reconciliation (invoice) file (§9), never imported onto a sheet: the money view streams it. */
+/** "billing": a reconciliation (invoice) file (§9): never an account sheet; the money view reads it (the add-in from a Billing sheet of its own, office/billing.ts). */
 export type FileKind = SourceKind | "offerMap" | "accounts" | "billing";
 
 export interface ImportFile {
@@ -161,7 +161,7 @@ export function distinctFiles(files: readonly ImportFile[]): ImportFile[] {
 }
 
 export function importFiles(files: readonly ImportFile[]): ImportResult {
-  const ordered = distinctFiles(files).sort((x, y) => compareCodePoints(caseFold(x.path), caseFold(y.path)));
+  const ordered = distinctFiles(files).sort((x, y) => compareFileOrder(x.path, y.path));
   const blocks = new Map<string, Block>();
   const records: SourceRecord[] = [];
   const unread: Cell[][] = [];

@@ -62,6 +62,11 @@ export function looksLikeDomain(s: string): boolean {
   return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(s.trim());
 }
 
+/** The §7.10 file order: paths case-folded, then in code-point order. */
+export function compareFileOrder(a: string, b: string): number {
+  return compareCodePoints(caseFold(a), caseFold(b));
+}
+
 /** Code-point order (§7.10 sorts case-folded paths so); JS `<` compares UTF-16 code units instead. */
 export function compareCodePoints(a: string, b: string): number {
   const x = [...a];

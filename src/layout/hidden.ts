@@ -40,6 +40,8 @@ export const CUSTOMERS = columnsOf([
 /** The CSP Customers row of engine customer number `customerNo` (1-based, an expression). */
 export const customerRowOf = (customerNo: string) => `${customerNo}+1`;
 export const customersAt = (col: number, row: string) => at(GENERATED.customers, col, row);
+/** Text kept once per customer (name, Microsoft ID) for engine customer number `customerNo`; ""& gives "" for an empty cell, not 0. */
+export const customerTextAt = (col: number, customerNo: string) => `""&${customersAt(col, customerRowOf(customerNo))}`;
 
 /** CSP Lists: the status vocabulary and each account's commerce (sheets/lists.ts). */
 export const LISTS = columnsOf(["word", "code", "status", "gap", "account", "nce", "gap2", "label", "gap3", "keyText", "gap4", "offerLabel"] as const);

@@ -45,7 +45,8 @@ export interface PlanInput {
   readonly runAtOffsetMinutes?: number;
   /**
    * What the user typed in the Done column of the previous run's Next steps sheet, by action
-   * key digest (actionKeyDigest; the add-in reads it before writing; the command starts from a fresh workbook).
+   * key, full or digested (the Next steps plan compares digests: actionKeyDigest; the add-in reads
+   * it before writing; the command starts from a fresh workbook).
    */
   readonly previousDone?: ReadonlyMap<string, string | number | boolean>;
   /**

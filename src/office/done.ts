@@ -4,7 +4,6 @@
  * subscription IDs; the key is the hidden Key column). Columns are found by their headers, so a
  * sheet the user sorted or filtered still gives every row's pair.
  */
-import { actionKeyDigest } from "../domain/actions";
 import { isCellError } from "../domain/cells";
 import { GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY } from "../layout/plan";
 import { fromExcel } from "./cells";
@@ -14,7 +13,7 @@ import { Meter } from "./requests";
 
 export type DoneValue = string | number | boolean;
 
-/** Done by action key digest (actionKeyDigest), from our own Next steps sheet (`created` lists the sheets the product made). */
+/** Done by the Key column as written (a digest, or the full key of an earlier version; the plan compares digests), from our own Next steps sheet (`created` lists the sheets the product made). */
 export async function readPreviousDone(meter: Meter, sheets: readonly SheetInfo[], created: readonly string[]): Promise<Map<string, DoneValue>> {
   const out = new Map<string, DoneValue>();
   const lower = GENERATED.nextSteps.toLowerCase();
@@ -33,8 +32,7 @@ export async function readPreviousDone(meter: Meter, sheets: readonly SheetInfo[
     const k = line[0];
     const d = fromExcel(dones.values[i]?.[0], dones.valueTypes[i]?.[0] as string | undefined);
     if (typeof k !== "string" || k === "" || d === null || isCellError(d)) return;
-    // A sheet of an earlier version holds the full key: its digest is what the plan looks up.
-    out.set(actionKeyDigest(k), d as DoneValue);
+    out.set(k, d as DoneValue);
   });
   return out;
 }

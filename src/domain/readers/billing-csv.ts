@@ -28,6 +28,7 @@ export function readBillingCsv(bytes: Uint8Array): Cell[][] {
   const grid: Cell[][] = [];
   let header: Cell[] | null = null;
   let columns: number[] = [];
+  let width = 0;
   const csv = new CsvStream({
     row(cells, rowNumber, blank) {
       while (grid.length < rowNumber - 1) grid.push([]);
@@ -39,13 +40,15 @@ export function readBillingCsv(bytes: Uint8Array): Cell[][] {
         header = cells.map((c) => c ?? "");
         grid.push(header);
         columns = billingColumns(header);
+        width = columns.length > 0 ? Math.max(...columns) + 1 : 0;
         const mask: boolean[] = [];
         for (const c of columns) mask[c] = true;
         for (let i = 0; i < mask.length; i++) mask[i] = mask[i] === true;
         csv.keep(mask);
         return;
       }
-      const line: Cell[] = new Array<Cell>(header.length).fill(null);
+      // Only as wide as the last column kept: the other ~50 columns of a line are never read.
+      const line: Cell[] = new Array<Cell>(width).fill(null);
       for (const c of columns) line[c] = detach(cells[c] ?? null);
       grid.push(line);
     },

@@ -7,7 +7,7 @@
 import { Cell, isCellError } from "../../domain/cells";
 import { fitWidth, formulaColumn, here, valueColumn } from "../columns";
 import { ExportBlock, Layout } from "../model";
-import { CALC, CUSTOMERS, GROUP_CALC, ROWS, calcAt, customerRowOf, customersAt, groupCalcAt } from "../hidden";
+import { CALC, CUSTOMERS, GROUP_CALC, ROWS, calcAt, customerTextAt, groupCalcAt } from "../hidden";
 import { ADDED_HEADERS, DECISIONS, GENERATED } from "../names";
 import { PlanValue, SheetPlan } from "../types";
 
@@ -57,12 +57,12 @@ function exportSheet(layout: Layout, b: ExportBlock): SheetPlan {
         left: b.left,
         rows: b.rows,
         columns: [
-          // The row's customer as the run reconciled it: a fact of the run, like its group.
-          // Read from CSP Customers by the row's customer number (CSP Rows): the name once per
-          // customer, not on each of its rows (2 MB of the add-in's requests at 10k customers).
+          // The row's customer as the run reconciled it (its number in CSP Rows is a fact of the
+          // run, like its group), named from CSP Customers: the name once per customer, not on
+          // each of its rows (2 MB of the add-in's requests at 10k customers).
           formulaColumn(
             ADDED_HEADERS[0],
-            `IF(${rowsRef(ROWS.customerNo)}>0,""&${customersAt(CUSTOMERS.name, customerRowOf(rowsRef(ROWS.customerNo)))},"")`,
+            `IF(${rowsRef(ROWS.customerNo)}>0,${customerTextAt(CUSTOMERS.name, rowsRef(ROWS.customerNo))},"")`,
             customer,
             { width: fitWidth(customers(), { header: ADDED_HEADERS[0], min: 14, max: 40 }) },
           ),

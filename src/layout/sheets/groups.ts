@@ -8,7 +8,7 @@ import { LABEL } from "../../domain/verdicts";
 import { quote } from "../a1";
 import { blockHeights, columnsOf, fitWidth, formulaColumn, here, valueColumn } from "../columns";
 import { Layout } from "../model";
-import { CALC, CUSTOMERS, GROUP_CALC, calcAt, customerRowOf, customersAt, groupCalcAt, groupRowOf } from "../hidden";
+import { CALC, CUSTOMERS, GROUP_CALC, calcAt, customerTextAt, groupCalcAt, groupRowOf } from "../hidden";
 import { GENERATED } from "../names";
 import { ColumnSpec, SheetPlan } from "../types";
 import { groupMoney } from "../../domain/money";
@@ -34,9 +34,8 @@ export function groupsSheet(layout: Layout): SheetPlan {
   const groupRow = groupRowOf(h(GROUPS.group));
   // The customer's name and Microsoft ID are kept once per customer (CSP Customers) and the offer
   // once per group (CSP Groups), not on each of the customer's rows here: 5 MB of the add-in's
-  // requests at 10k customers (docs/PERFORMANCE.md). ""& gives "" for an empty cell, not 0.
-  const customerRow = customerRowOf(groupCalcAt(GROUP_CALC.customer, groupRow));
-  const text = (ref: string) => `""&${ref}`;
+  // requests at 10k customers (docs/PERFORMANCE.md).
+  const customerNo = groupCalcAt(GROUP_CALC.customer, groupRow);
   // The verdict's next step, then the group's advice (CSP Groups): "reassign licenses", the days
   // of double billing, the dates to let old rows expire, "transfer or cancel within 7 days".
   const advice = groupCalcAt(GROUP_CALC.advice, groupRow);
@@ -47,9 +46,9 @@ export function groupsSheet(layout: Layout): SheetPlan {
   const offers = order.map((gi) => G[gi].offerLabel);
   const count = 12;
   const columns: ColumnSpec[] = [
-    formulaColumn("Customer", text(customersAt(CUSTOMERS.name, customerRow)), (k) => C[g(k).customer].name, { width: fitWidth(names, { header: "Customer", min: 16, max: 45 }) }),
-    formulaColumn("Microsoft ID", text(customersAt(CUSTOMERS.microsoftId, customerRow)), (k) => C[g(k).customer].microsoftId ?? "", { width: 38 }),
-    formulaColumn("Offer", text(groupCalcAt(GROUP_CALC.offer, groupRow)), (k) => g(k).offerLabel, { width: fitWidth(offers, { header: "Offer", min: 16, max: 60 }) }),
+    formulaColumn("Customer", customerTextAt(CUSTOMERS.name, customerNo), (k) => C[g(k).customer].name, { width: fitWidth(names, { header: "Customer", min: 16, max: 45 }) }),
+    formulaColumn("Microsoft ID", customerTextAt(CUSTOMERS.microsoftId, customerNo), (k) => C[g(k).customer].microsoftId ?? "", { width: 38 }),
+    formulaColumn("Offer", groupCalcAt(GROUP_CALC.offer, groupRow), (k) => g(k).offerLabel, { width: fitWidth(offers, { header: "Offer", min: 16, max: 60 }) }),
     valueColumn("Azure", (k) => (g(k).azure ? "Yes" : "No"), { width: 7 }),
     formulaColumn("Old subscriptions", atLast(CALC.oldRows), (k) => g(k).totals.oldRows, { width: count }),
     formulaColumn("Old still billing", atLast(CALC.A), (k) => g(k).totals.A, { width: count }),

@@ -24,7 +24,7 @@ import { LABEL, RERUN_LABEL, severityRank } from "../../domain/verdicts";
 import { quote } from "../a1";
 import { columnsOf, formulaColumn, here, inOrder, valueColumn } from "../columns";
 import { compileActionCond } from "../formulas";
-import { CALC, CUSTOMERS, calcAt, customerRowOf, customersAt } from "../hidden";
+import { CALC, CUSTOMERS, calcAt, customerRowOf, customerTextAt, customersAt } from "../hidden";
 import { Layout } from "../model";
 import { DONE_CHOICES, GENERATED, NEXT_STEPS_DONE, NEXT_STEPS_KEY } from "../names";
 import { ColumnSpec, PlanValue, SheetPlan } from "../types";
@@ -107,8 +107,8 @@ export function nextStepsSheet(layout: Layout): SheetPlan {
   const columns: ColumnSpec[] = inOrder(Object.keys(NEXT_STEPS) as (keyof typeof NEXT_STEPS)[], {
     account: valueColumn("Account", (i) => accountLabel(A[i].account), { width: 16 }),
     // Read from CSP Customers by the hidden Customer # (the name and ID once per customer).
-    customer: formulaColumn("Customer", `""&${customersAt(CUSTOMERS.name, customerRow)}`, (i) => A[i].customer, { width: 30 }),
-    microsoftId: formulaColumn("Microsoft ID", `""&${customersAt(CUSTOMERS.microsoftId, customerRow)}`, (i) => A[i].microsoftId ?? "", { width: 38 }),
+    customer: formulaColumn("Customer", customerTextAt(CUSTOMERS.name, h(NEXT_STEPS.customerNo)), (i) => A[i].customer, { width: 30 }),
+    microsoftId: formulaColumn("Microsoft ID", customerTextAt(CUSTOMERS.microsoftId, h(NEXT_STEPS.customerNo)), (i) => A[i].microsoftId ?? "", { width: 38 }),
     action: valueColumn("Action", (i) => (A[i].letExpire ? LET_EXPIRE_LABEL : ACTION_LABEL[A[i].action]), { width: 28 }),
     offer: valueColumn("Offer", (i) => A[i].offerLabel ?? (A[i].rows.length > 0 ? result.rows[A[i].rows[0]].offerName : ""), { width: 32 }),
     ids: valueColumn("Subscription IDs", (i) => A[i].subscriptionIds.join(NEXT_STEPS_ID_SEPARATOR), { width: 38 }),

@@ -161,7 +161,6 @@ export const MESSAGES = {
     fr: { one: "{count} fichier ignoré (ni CSV ni Excel)", other: "{count} fichiers ignorés (ni CSV ni Excel)" },
     nl: { one: "{count} bestand overgeslagen (geen CSV of Excel)", other: "{count} bestanden overgeslagen (geen CSV of Excel)" },
   },
-
   "import.removeFile": { en: "Remove {name}", fr: "Retirer {name}", nl: "{name} verwijderen" },
   "import.clear": { en: "Clear the list", fr: "Vider la liste", nl: "Lijst leegmaken" },
   "import.submit": {
